@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { LIMITS } from '@discuss/contracts';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
+import type { Config } from './config/config.ts';
+import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
+import { accountRoutes } from './modules/accounts/account.routes.ts';
+import { createAccountService, type AccountService } from './modules/accounts/account.service.ts';
+import { createAdminService, type AdminService } from './modules/accounts/admin.service.ts';
+import { registerAuthHooks } from './modules/accounts/auth.hooks.ts';
+import { createSessionService, type SessionService } from './modules/accounts/session.service.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { createHealthService, VERSION } from './modules/health/health.service.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { registerErrorHandlers, sendError } from './platform/http.ts';
+import { startJobs } from './platform/jobs.ts';
+import { createMailer, type Mailer } from './platform/mail/mailer.ts';
+import { registerMetrics } from './platform/metrics.ts';
+import type { Actor } from './platform/policy.ts';
+import { createRateLimiter, type RateLimiter } from './platform/rate-limit.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is making the request (guest until the auth hook says otherwise). */
+    actor: Actor;
+    /** The session's CSRF token, for cookie-authenticated requests. */
+    csrfToken: string | null;
+  }
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+/** What the capabilities are built from; tests and the CLI reach them through `app.services`. */
+export interface Services {
+  database: Database;
+  clock: Clock;
+  mailer: Mailer;
+  limiter: RateLimiter;
+  redis: Redis | undefined;
+  sessions: SessionService;
+  accounts: AccountService;
+  admin: AdminService;
+}
+
+export interface BuildOptions {
+  /** Test clock; defaults to the system clock. */
+  clock?: Clock;
+  /** Use this database instead of opening one from the config (tests); the app then does not close it. */
+  database?: Database;
+  /** PostgreSQL schema to work in (tests isolate themselves). */
+  pgSchema?: string;
+  /** Prefix of Redis keys (tests isolate themselves). */
+  redisPrefix?: string;
+  /** Logger options; defaults from config. */
+  logger?: FastifyServerOptions['logger'];
+  /** Start background jobs (outbox, housekeeping). The server does; tests do not. */
+  jobs?: boolean;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
+
+// Tokens travel in the query of e-mailed links (e.g. /reset-password?token=…): never log them.
+const scrubUrl = (url: string) => url.replace(/([?&](?:token|secret)=)[^&]*/gi, '$1[redacted]');
+
+/** Builds the whole application without listening: plugins, then modules, then error handlers. */
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({
+          method: req.method,
+          url: scrubUrl(req.url),
+          id: req.id,
+        }),
+      },
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: LIMITS.bodyMaxBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const clock = opts.clock ?? systemClock;
+  const ownsDb = !opts.database;
+  const database =
+    opts.database ??
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      sqlitePath: path.join(config.dataDir, 'discuss.sqlite'),
+      ...(opts.pgSchema ? { pgSchema: opts.pgSchema } : {}),
+    });
+  if (ownsDb) await migrateToLatest(database.db);
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
+    : undefined;
+  const mailer = createMailer({
+    db: database.db,
+    clock,
+    log: app.log,
+    from: config.mailFrom,
+    smtpUrl: config.smtpUrl,
+    outboxDir: path.join(config.dataDir, 'outbox'),
+  });
+  const limiter = createRateLimiter({ redis, prefix: opts.redisPrefix ?? 'discuss' });
+  const sessions = createSessionService({ db: database.db, clock, config });
+  const accounts = createAccountService({ db: database.db, clock, config, mailer, limiter, sessions });
+  const admin = createAdminService({ db: database.db, clock, sessions });
+  const services: Services = { database, clock, mailer, limiter, redis, sessions, accounts, admin };
+  app.decorate('services', services);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'DISCUSS API',
+        version: VERSION,
+        description:
+          'The public API of DISCUSS. The web app uses nothing else. Authenticate with the session cookie ' +
+          '(and send `X-CSRF-Token` on writes) or with a personal API token as `Authorization: Bearer`. ' +
+          'Every error has the shape `{"error":{"code","message","details"}}`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (dsc_…)' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'discuss_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerMetrics(app);
+  registerErrorHandlers(app);
+  registerAuthHooks(app, { sessions, config, limiter });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  healthRoutes(app, { health: createHealthService({ db: database.db }) });
+  accountRoutes(app, { config, accounts, sessions, admin });
+
+  const webDist = config.webDist ?? DEFAULT_WEB_DIST;
+  const serveWeb = existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, file) => {
+        const immutable = file.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler(async (req, reply) => {
+    if (
+      req.url.startsWith('/api/') ||
+      req.url === '/api' ||
+      !serveWeb ||
+      !['GET', 'HEAD'].includes(req.method)
+    ) {
+      return sendError(reply, 'route_not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+
+  const stopJobs = opts.jobs
+    ? startJobs(app.log, [
+        { name: 'outbox', everyMs: 10_000, run: () => mailer.flush() },
+        { name: 'sessions-purge', everyMs: 3_600_000, run: () => sessions.purgeExpired() },
+      ])
+    : () => undefined;
+
+  app.addHook('onClose', async () => {
+    stopJobs();
+    await mailer.close();
+    if (redis) await redis.quit().catch(() => redis.disconnect());
+    if (ownsDb) await database.close();
+  });
+  return app;
+}

@@ -1,0 +1,168 @@
+import type {
+  ApiTokenCreateBody,
+  ApiTokenCreateResponse,
+  ApiTokenListResponse,
+  SessionListResponse,
+} from '@discuss/contracts';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config/config.ts';
+import type { DB } from '../../db/schema.ts';
+import { addMs, DAY, iso, MINUTE, type Clock } from '../../platform/clock.ts';
+import { hashToken, newId, randomToken } from '../../platform/crypto.ts';
+import { notFound } from '../../platform/errors.ts';
+import { assertCan, type Actor, type UserActor } from '../../platform/policy.ts';
+import * as repo from './account.repository.ts';
+import { toApiToken, toSessionInfo } from './account.mapper.ts';
+
+export const SESSION_TTL_MS = 30 * DAY;
+/** last_seen_at is written at most this often per session, to keep reads cheap. */
+const TOUCH_EVERY_MS = 10 * MINUTE;
+export const API_TOKEN_PREFIX = 'dsc_';
+
+export interface NewSession {
+  /** Cookie value: the only copy of the secret. */
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export interface Authenticated {
+  actor: UserActor;
+  /** Set for cookie sessions: must accompany every write. */
+  csrfToken: string | null;
+}
+
+export interface SessionServiceDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  config: Pick<Config, 'sessionSecret'>;
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;
+
+/** Sessions (cookies), personal API tokens, and turning either into an actor. */
+export function createSessionService({ db, clock, config }: SessionServiceDeps) {
+  const h = (t: string) => hashToken(config.sessionSecret, t);
+
+  return {
+    /** Starts a new session (a new id every sign-in). Runs inside the caller's transaction. */
+    async start(exec: Kysely<DB>, userId: string, userAgent: string | undefined): Promise<NewSession> {
+      const now = clock.now();
+      const token = randomToken();
+      const csrfToken = randomToken(24);
+      const expiresAt = addMs(now, SESSION_TTL_MS);
+      await repo.insertSession(exec, {
+        id: newId(),
+        token_hash: h(token),
+        user_id: userId,
+        csrf_token: csrfToken,
+        user_agent: userAgent ? userAgent.slice(0, 300) : null,
+        created_at: iso(now),
+        last_seen_at: iso(now),
+        expires_at: iso(expiresAt),
+      });
+      await repo.updateUser(exec, userId, { last_seen_at: iso(now) });
+      return { token, csrfToken, expiresAt };
+    },
+
+    /** Resolves a session cookie; null when unknown, expired, or the user is suspended. */
+    async fromSessionToken(token: string): Promise<Authenticated | null> {
+      const row = await repo.findSessionWithUser(db, h(token));
+      const now = clock.now();
+      if (!row || row.expires_at <= iso(now) || row.suspended_at !== null) return null;
+      if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
+        await repo.touchSession(db, row.session_id, iso(now), iso(addMs(now, SESSION_TTL_MS)));
+        await repo.updateUser(db, row.user_id, { last_seen_at: iso(now) });
+      }
+      return {
+        actor: {
+          kind: 'user',
+          userId: row.user_id,
+          displayName: row.display_name,
+          isOperator: row.is_operator === 1,
+          via: 'session',
+          credentialId: row.session_id,
+        },
+        csrfToken: row.csrf_token,
+      };
+    },
+
+    /** Resolves an `Authorization: Bearer` API token; null when unknown, expired or the user is suspended. */
+    async fromApiToken(secret: string): Promise<Authenticated | null> {
+      if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 200) return null;
+      const row = await repo.findApiTokenWithUser(db, h(secret));
+      const now = clock.now();
+      if (!row || row.suspended_at !== null || (row.expires_at !== null && row.expires_at <= iso(now)))
+        return null;
+      if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
+        await repo.touchApiToken(db, row.token_id, iso(now));
+      }
+      return {
+        actor: {
+          kind: 'user',
+          userId: row.user_id,
+          displayName: row.display_name,
+          isOperator: row.is_operator === 1,
+          via: 'token',
+          credentialId: row.token_id,
+        },
+        csrfToken: null,
+      };
+    },
+
+    /** Ends the session that made the request. */
+    async end(actor: Actor): Promise<void> {
+      if (actor.kind === 'user' && actor.via === 'session' && actor.credentialId) {
+        await repo.deleteSession(db, actor.userId, actor.credentialId);
+      }
+    },
+
+    async list(actor: Actor): Promise<SessionListResponse> {
+      assertCan(actor, 'account.manage');
+      const rows = await repo.listSessions(db, actor.userId, iso(clock.now()));
+      const current = actor.via === 'session' ? actor.credentialId : null;
+      return { items: rows.map((r) => toSessionInfo(r, current)) };
+    },
+
+    async revoke(actor: Actor, id: string): Promise<void> {
+      assertCan(actor, 'account.manage');
+      const r = await repo.deleteSession(db, actor.userId, id);
+      if (Number(r.numDeletedRows) !== 1) throw notFound('Session');
+    },
+
+    async listTokens(actor: Actor): Promise<ApiTokenListResponse> {
+      assertCan(actor, 'account.manage');
+      return { items: (await repo.listApiTokens(db, actor.userId)).map(toApiToken) };
+    },
+
+    async createToken(actor: Actor, body: ApiTokenCreateBody): Promise<ApiTokenCreateResponse> {
+      assertCan(actor, 'account.manage');
+      const now = clock.now();
+      const secret = `${API_TOKEN_PREFIX}${randomToken()}`;
+      const row: repo.ApiTokenRow = {
+        id: newId(),
+        user_id: actor.userId,
+        name: body.name,
+        prefix: secret.slice(0, API_TOKEN_PREFIX.length + 6),
+        token_hash: h(secret),
+        created_at: iso(now),
+        last_used_at: null,
+        expires_at: body.expiresInDays ? iso(addMs(now, body.expiresInDays * DAY)) : null,
+      };
+      await repo.insertApiToken(db, row);
+      return { token: toApiToken(row), secret };
+    },
+
+    async revokeToken(actor: Actor, id: string): Promise<void> {
+      assertCan(actor, 'account.manage');
+      const r = await repo.deleteApiToken(db, actor.userId, id);
+      if (Number(r.numDeletedRows) !== 1) throw notFound('API token');
+    },
+
+    /** Housekeeping job: drops expired sessions. */
+    async purgeExpired(): Promise<number> {
+      const r = await repo.deleteExpiredSessions(db, iso(clock.now()));
+      return Number(r.numDeletedRows);
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export * from './limits.ts';
+export * from './errors.ts';
+export * from './common.ts';
+export * from './accounts.ts';
+export * from './admin.ts';
+export * from './health.ts';
+export * from './api.ts';

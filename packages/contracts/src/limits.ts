@@ -1,0 +1,20 @@
+/** Shared limits: forms and server read the same numbers. */
+export const LIMITS = {
+  emailMax: 254,
+  displayNameMin: 2,
+  displayNameMax: 80,
+  passwordMin: 10,
+  passwordMax: 200,
+  tokenNameMax: 80,
+  tokenMaxDays: 365,
+  suspendReasonMax: 500,
+  searchQueryMax: 200,
+  pageSizeDefault: 25,
+  pageSizeMax: 100,
+  /** Largest JSON body the API accepts, in bytes. */
+  bodyMaxBytes: 1_048_576,
+} as const;
+
+/** Languages the interface ships in; the first is the default. */
+export const LOCALES = ['en', 'fr', 'de', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];

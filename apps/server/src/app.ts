@@ -16,23 +16,18 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { Redis } from 'ioredis';
 import type { Config } from './config/config.ts';
-import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
 import { accountRoutes } from './modules/accounts/account.routes.ts';
-import { createAccountService, type AccountService } from './modules/accounts/account.service.ts';
-import { createAdminService, type AdminService } from './modules/accounts/admin.service.ts';
 import { registerAuthHooks } from './modules/accounts/auth.hooks.ts';
-import { createSessionService, type SessionService } from './modules/accounts/session.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
-import { createHealthService, VERSION } from './modules/health/health.service.ts';
-import { systemClock, type Clock } from './platform/clock.ts';
+import { VERSION } from './modules/health/health.service.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Database } from './db/database.ts';
 import { registerErrorHandlers, sendError } from './platform/http.ts';
 import { startJobs } from './platform/jobs.ts';
-import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import type { Actor } from './platform/policy.ts';
-import { createRateLimiter, type RateLimiter } from './platform/rate-limit.ts';
+import { createServices, type Services } from './services.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -44,18 +39,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
   }
-}
-
-/** What the capabilities are built from; tests and the CLI reach them through `app.services`. */
-export interface Services {
-  database: Database;
-  clock: Clock;
-  mailer: Mailer;
-  limiter: RateLimiter;
-  redis: Redis | undefined;
-  sessions: SessionService;
-  accounts: AccountService;
-  admin: AdminService;
 }
 
 export interface BuildOptions {
@@ -107,32 +90,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     reply.header('x-request-id', req.id);
   });
 
-  const clock = opts.clock ?? systemClock;
-  const ownsDb = !opts.database;
-  const database =
-    opts.database ??
-    openDatabase({
-      databaseUrl: config.databaseUrl,
-      sqlitePath: path.join(config.dataDir, 'discuss.sqlite'),
-      ...(opts.pgSchema ? { pgSchema: opts.pgSchema } : {}),
-    });
-  if (ownsDb) await migrateToLatest(database.db);
-  const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
-    : undefined;
-  const mailer = createMailer({
-    db: database.db,
-    clock,
+  const services = await createServices(config, {
     log: app.log,
-    from: config.mailFrom,
-    smtpUrl: config.smtpUrl,
-    outboxDir: path.join(config.dataDir, 'outbox'),
+    clock: opts.clock,
+    database: opts.database,
+    pgSchema: opts.pgSchema,
+    redisPrefix: opts.redisPrefix,
   });
-  const limiter = createRateLimiter({ redis, prefix: opts.redisPrefix ?? 'discuss' });
-  const sessions = createSessionService({ db: database.db, clock, config });
-  const accounts = createAccountService({ db: database.db, clock, config, mailer, limiter, sessions });
-  const admin = createAdminService({ db: database.db, clock, sessions });
-  const services: Services = { database, clock, mailer, limiter, redis, sessions, accounts, admin };
+  const { mailer, limiter, sessions, accounts, admin, health } = services;
   app.decorate('services', services);
 
   await app.register(fastifyHelmet, {
@@ -183,7 +148,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerErrorHandlers(app);
   registerAuthHooks(app, { sessions, config, limiter });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  healthRoutes(app, { health: createHealthService({ db: database.db }) });
+  healthRoutes(app, { health });
   accountRoutes(app, { config, accounts, sessions, admin });
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
@@ -221,9 +186,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   app.addHook('onClose', async () => {
     stopJobs();
-    await mailer.close();
-    if (redis) await redis.quit().catch(() => redis.disconnect());
-    if (ownsDb) await database.close();
+    await services.close();
   });
   return app;
 }

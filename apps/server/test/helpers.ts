@@ -73,7 +73,7 @@ export const STRONG_PASSWORD = 'marble kettle orbit lantern';
 
 /** Inserts a user straight into the database (verified unless told otherwise). */
 export async function createUser(
-  ctx: TestContext,
+  ctx: Pick<TestContext, 'database' | 'clock'>,
   overrides: Partial<UserRow> & { password?: string } = {},
 ): Promise<UserRow & { password: string }> {
   const { password = STRONG_PASSWORD, ...rest } = overrides;

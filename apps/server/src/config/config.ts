@@ -6,9 +6,11 @@ import { z } from 'zod';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const urlWithProtocol = (protocols: string[]) =>
-  z.url({ message: 'must be a URL' }).refine((v) => protocols.includes(new URL(v).protocol), {
-    message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
-  });
+  z
+    .url({ message: 'must be a URL' })
+    .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), {
+      message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    });
 
 /** The environment variables DISCUSS reads, with defaults. Documented in the README. */
 const EnvSchema = z.object({
@@ -81,13 +83,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => {
-        const name = String(i.path[0] ?? 'environment');
-        const value = env[name];
-        return `${name}${value === undefined ? '' : ` (got "${name === 'SESSION_SECRET' ? '***' : value}")`}: ${i.message}`;
-      }),
-    );
+    // One message per variable: a value that is not a URL at all fails both URL checks.
+    const seen = new Set<string>();
+    const problems: string[] = [];
+    for (const i of parsed.error.issues) {
+      const name = String(i.path[0] ?? 'environment');
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const value = env[name];
+      const shown = value === undefined ? '' : ` (got "${name === 'SESSION_SECRET' ? '***' : value}")`;
+      problems.push(`${name}${shown}: ${i.message}`);
+    }
+    throw new ConfigError(problems);
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// `npm start`: builds the web app if it is missing, then runs the server (SQLite in ./data by default).
+// `npm run demo`: the same on ./data/demo, filled with demo data first.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const demo = process.argv.includes('--demo');
+const env = { ...process.env };
+if (demo && !env.DATA_DIR && !env.DATABASE_URL) env.DATA_DIR = path.join(root, 'data', 'demo');
+if (!env.NODE_ENV) env.NODE_ENV = 'production';
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (!existsSync(path.join(root, 'apps/web/dist/index.html'))) {
+  console.log('Building the web app (first start only)…');
+  run('npm', ['run', '-s', 'build']);
+}
+const tsx = ['--import', 'tsx'];
+if (demo)
+  run(process.execPath, [...tsx, 'apps/server/src/cli/seed.ts', '--members', env.DEMO_MEMBERS ?? '60']);
+
+// One process: signals reach the server directly and it shuts down gracefully.
+const server = spawn(process.execPath, [...tsx, 'apps/server/src/server.ts'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

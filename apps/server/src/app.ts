@@ -19,6 +19,7 @@ import {
 import type { Config } from './config/config.ts';
 import { accountRoutes } from './modules/accounts/account.routes.ts';
 import { registerAuthHooks } from './modules/accounts/auth.hooks.ts';
+import { communityRoutes } from './modules/communities/community.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { VERSION } from './modules/health/health.service.ts';
 import type { Clock } from './platform/clock.ts';
@@ -150,6 +151,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   healthRoutes(app, { health });
   accountRoutes(app, { config, accounts, sessions, admin });
+  communityRoutes(app, services);
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   const serveWeb = existsSync(path.join(webDist, 'index.html'));

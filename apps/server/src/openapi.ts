@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config/config.ts';
-import { openDatabase } from './db/database.ts';
+import { migrateToLatest, openDatabase } from './db/database.ts';
 
 /** The OpenAPI document the routes describe, built from an app on a throw-away in-memory database. */
 export async function openApiDocument(): Promise<unknown> {
@@ -10,6 +10,7 @@ export async function openApiDocument(): Promise<unknown> {
     { webDist: '/nonexistent' },
   );
   const database = openDatabase({ sqlitePath: ':memory:' });
+  await migrateToLatest(database.db);
   const app = await buildApp(config, { database, logger: false });
   await app.ready();
   const doc = app.swagger();

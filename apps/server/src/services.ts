@@ -6,6 +6,9 @@ import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
 import { createAccountService, type AccountService } from './modules/accounts/account.service.ts';
 import { createAdminService, type AdminService } from './modules/accounts/admin.service.ts';
 import { createSessionService, type SessionService } from './modules/accounts/session.service.ts';
+import { createCommunityService, type CommunityService } from './modules/communities/community.service.ts';
+import { createGroupService, type GroupService } from './modules/communities/group.service.ts';
+import { createMembershipService, type MembershipService } from './modules/communities/membership.service.ts';
 import { createHealthService, type HealthService } from './modules/health/health.service.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
@@ -23,6 +26,9 @@ export interface Services {
   sessions: SessionService;
   accounts: AccountService;
   admin: AdminService;
+  communities: CommunityService;
+  membership: MembershipService;
+  groups: GroupService;
   /** Closes what these services opened (not a database handed in). */
   close(): Promise<void>;
 }
@@ -68,6 +74,11 @@ export async function createServices(config: Config, opts: ServiceOptions): Prom
   const accounts = createAccountService({ db, clock, config, mailer, limiter, sessions });
   const admin = createAdminService({ db, clock, sessions });
   const health = createHealthService({ db });
+  const communities = createCommunityService({ db, clock });
+  const membership = createMembershipService({ db, clock, config, mailer, limiter, accounts });
+  const groups = createGroupService({ db, clock });
+  // A fresh platform starts with its five priority areas and their communities.
+  await communities.ensureDefaults();
   return {
     config,
     database,
@@ -79,6 +90,9 @@ export async function createServices(config: Config, opts: ServiceOptions): Prom
     sessions,
     accounts,
     admin,
+    communities,
+    membership,
+    groups,
     async close() {
       await mailer.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API } from '@discuss/contracts';
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/config.ts';
+import { migrator as makeMigrator } from '../src/db/database.ts';
 import { migrations } from '../src/db/migrations/index.ts';
 import { openApiDocument } from '../src/openapi.ts';
 import { describeEachDialect } from './each-dialect.ts';
@@ -57,10 +58,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     async () => {
       const database = await createTestDatabase(dialect);
       try {
-        const migrator = new Migrator({
-          db: database.db,
-          provider: { getMigrations: async () => migrations },
-        });
+        const migrator = makeMigrator(database.db, database.schema);
         const names = Object.keys(migrations);
         const applied = await migrator.getMigrations();
         expect(applied.every((m) => m.executedAt)).toBe(true);
@@ -68,7 +66,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           const r = await migrator.migrateDown();
           expect(r.error).toBeUndefined();
         }
-        const tables = (await database.db.introspection.getTables()).map((t) => t.name);
+        const tables = (await database.db.introspection.getTables())
+          .filter((t) => !database.schema || t.schema === database.schema)
+          .map((t) => t.name);
         expect(tables.filter((t) => !t.startsWith('kysely_'))).toEqual([]);
         const again = await migrator.migrateToLatest();
         expect(again.error).toBeUndefined();

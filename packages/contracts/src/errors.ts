@@ -29,6 +29,14 @@ export const ERROR_CODES = [
   'setup_already_done',
   'cannot_suspend_self',
   'operator_required',
+  // communities
+  'slug_taken',
+  'already_member',
+  'not_member',
+  'request_pending',
+  'join_policy_mismatch',
+  'last_facilitator',
+  'community_archived',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -18,3 +18,20 @@ export const LIMITS = {
 /** Languages the interface ships in; the first is the default. */
 export const LOCALES = ['en', 'fr', 'de', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** Limits of communities, areas and working groups. */
+export const COMMUNITY_LIMITS = {
+  nameMin: 3,
+  nameMax: 100,
+  slugMin: 3,
+  slugMax: 60,
+  shortDescriptionMax: 280,
+  descriptionMax: 20_000,
+  motivationMax: 1_000,
+  noteMax: 500,
+  invitationMessageMax: 1_000,
+  invitationsPerRequest: 50,
+  invitationMaxDays: 90,
+  expertMaxDays: 365,
+  languagesMax: 24,
+} as const;

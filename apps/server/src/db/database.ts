@@ -53,10 +53,14 @@ export function openDatabase(opts: DatabaseOptions): Database {
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
+/** The migrator; `schema` pins its bookkeeping tables to one PostgreSQL schema. */
+export function migrator(db: Kysely<DB>, schema?: string): Migrator {
+  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
 /** Applies every pending migration. Throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+export async function migrateToLatest(db: Kysely<DB>, schema?: string): Promise<string[]> {
+  const { error, results } = await migrator(db, schema).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed`, { cause: error });
@@ -66,8 +70,7 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
 
 /** Names of migrations not yet applied. */
 export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
-  const all = await migrator.getMigrations();
+  const all = await migrator(db).getMigrations();
   return all.filter((m) => !m.executedAt).map((m) => m.name);
 }
 

@@ -66,10 +66,124 @@ export interface EmailOutboxTable {
   last_error: string | null;
 }
 
+export interface AreasTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+  created_at: string;
+}
+
+export interface CommunitiesTable {
+  id: string;
+  slug: string;
+  name: string;
+  short_description: string;
+  description: string;
+  description_html: string;
+  area_id: string | null;
+  /** Comma-separated ISO 639 codes. */
+  languages: string;
+  visibility: 'public' | 'members' | 'hidden';
+  join_policy: 'open' | 'request' | 'invite';
+  stage: 'potential' | 'coalescing' | 'maturing' | 'stewardship' | 'transformation';
+  /** Active members other than experts; kept by the service in the same transaction as membership changes. */
+  member_count: number;
+  archived_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type CommunityRoleValue = 'facilitator' | 'moderator' | 'member' | 'expert';
+
+export interface CommunityMembersTable {
+  community_id: string;
+  user_id: string;
+  role: CommunityRoleValue;
+  status: 'active' | 'suspended';
+  joined_at: string;
+  expires_at: string | null;
+  suspended_reason: string | null;
+}
+
+export interface MembershipRequestsTable {
+  id: string;
+  community_id: string;
+  user_id: string;
+  motivation: string;
+  status: 'pending' | 'approved' | 'declined' | 'withdrawn';
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_note: string | null;
+}
+
+export interface InvitationsTable {
+  id: string;
+  community_id: string;
+  email: string | null;
+  user_id: string | null;
+  role: CommunityRoleValue;
+  access_days: number | null;
+  message: string;
+  token_hash: string;
+  invited_by: string | null;
+  status: 'pending' | 'accepted' | 'declined' | 'revoked';
+  created_at: string;
+  expires_at: string;
+  responded_at: string | null;
+  accepted_by: string | null;
+}
+
+export interface StageChangesTable {
+  id: string;
+  community_id: string;
+  from_stage: CommunitiesTable['stage'] | null;
+  to_stage: CommunitiesTable['stage'];
+  note: string;
+  changed_by: string | null;
+  created_at: string;
+}
+
+export interface WorkingGroupsTable {
+  id: string;
+  community_id: string;
+  slug: string;
+  name: string;
+  description: string;
+  visibility: 'open' | 'private';
+  archived_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface WorkingGroupMembersTable {
+  group_id: string;
+  user_id: string;
+  role: 'lead' | 'member';
+  joined_at: string;
+}
+
+export interface PlatformSettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   one_time_tokens: OneTimeTokensTable;
   email_outbox: EmailOutboxTable;
+  areas: AreasTable;
+  communities: CommunitiesTable;
+  community_members: CommunityMembersTable;
+  membership_requests: MembershipRequestsTable;
+  invitations: InvitationsTable;
+  stage_changes: StageChangesTable;
+  working_groups: WorkingGroupsTable;
+  working_group_members: WorkingGroupMembersTable;
+  platform_settings: PlatformSettingsTable;
 }

@@ -24,6 +24,13 @@ const STATUS: Record<ErrorCode, number> = {
   setup_already_done: 409,
   cannot_suspend_self: 400,
   operator_required: 403,
+  slug_taken: 409,
+  already_member: 409,
+  not_member: 403,
+  request_pending: 409,
+  join_policy_mismatch: 409,
+  last_facilitator: 409,
+  community_archived: 409,
 };
 
 /** An expected failure with a stable code; the error handler turns it into the one error shape. */

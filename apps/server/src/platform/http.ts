@@ -24,6 +24,23 @@ type Result<N extends ApiName> = Ep<N> extends { response: infer R } ? z.input<R
 const ERROR_STATUSES = [400, 401, 403, 404, 409, 413, 415, 429] as const;
 
 /**
+ * Dotted path of the first string holding U+0000, if any. PostgreSQL text cannot store it (the query
+ * fails with a 500) and no field has a use for it, so it is refused on both databases alike.
+ */
+function nulPath(parts: Record<string, unknown>): string | undefined {
+  const stack: [string, unknown][] = Object.entries(parts);
+  while (stack.length > 0) {
+    const [where, v] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return where;
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) stack.push([`${where}.${k}`, child]);
+    }
+  }
+  return undefined;
+}
+
+/**
  * Registers one operation of the API table: its schemas validate, type, serialise and document it.
  * The handler returns the success body; errors are thrown as AppError.
  */
@@ -48,6 +65,19 @@ export function route<N extends ApiName>(
       ...(ep.query ? { querystring: ep.query } : {}),
       ...(ep.body ? { body: ep.body } : {}),
       response,
+    },
+    // Runs on the validated input: what a handler would receive.
+    preHandler: async (req) => {
+      const where = nulPath({
+        ...(ep.params ? { params: req.params } : {}),
+        ...(ep.query ? { query: req.query } : {}),
+        ...(ep.body ? { body: req.body } : {}),
+      });
+      if (where) {
+        throw new AppError('validation_failed', 'Some fields are not valid', [
+          { path: where, code: 'invalid_format', message: 'Must not contain the NUL character' },
+        ]);
+      }
     },
     handler: async (req, reply) => {
       const result = await handler({

@@ -1,34 +1,17 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { can, GUEST, POLICY_ACTIONS, type Actor, type UserTarget } from './policy.ts';
+import { COMMUNITY_SECTIONS, docTable, PERMISSIONS_DOC } from '../../test/permissions-doc.ts';
+import { can, GUEST, POLICY_ACTIONS, type Actor, type CommunityAccess, type UserTarget } from './policy.ts';
 
-// docs/permissions.md holds the rules as a table; this test reads it, so document and code cannot drift.
-const doc = readFileSync(
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../docs/permissions.md'),
-  'utf8',
-);
-
-const ACTORS: Record<string, Actor> = {
-  guest: GUEST,
-  member: {
-    kind: 'user',
-    userId: 'm1',
-    displayName: 'M',
-    isOperator: false,
-    via: 'session',
-    credentialId: 's1',
-  },
-  operator: {
-    kind: 'user',
-    userId: 'o1',
-    displayName: 'O',
-    isOperator: true,
-    via: 'session',
-    credentialId: 's2',
-  },
-};
+// docs/permissions.md holds the rules as tables; these tests read it, so document and code cannot drift.
+const user = (isOperator: boolean, id: string): Actor => ({
+  kind: 'user',
+  userId: id,
+  displayName: id,
+  isOperator,
+  via: 'session',
+  credentialId: 's',
+});
+const ACTORS: Record<string, Actor> = { guest: GUEST, member: user(false, 'm1'), operator: user(true, 'o1') };
 const TARGETS: Record<string, UserTarget | undefined> = {
   '': undefined,
   'a member': { id: 'm2', isOperator: false },
@@ -36,45 +19,64 @@ const TARGETS: Record<string, UserTarget | undefined> = {
   'another operator': { id: 'o2', isOperator: true },
 };
 
-function platformTable(): { action: string; target: string; allowed: Record<string, boolean> }[] {
-  const section = doc.split('## Platform actions')[1]?.split('\n## ')[0] ?? '';
-  const lines = section.split('\n').filter((l) => l.startsWith('|'));
-  const header = lines[0]!
-    .split('|')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return lines.slice(2).map((line) => {
-    const cells = line
-      .split('|')
-      .map((s) => s.trim())
-      .slice(1, -1);
-    const allowed: Record<string, boolean> = {};
-    header.slice(2).forEach((role, i) => (allowed[role] = cells[i + 2] === 'yes'));
-    return { action: cells[0]!.replace(/`/g, ''), target: cells[1]!, allowed };
-  });
-}
+type Rel = Pick<CommunityAccess, 'membership' | 'pendingRequest' | 'pendingInvitation'>;
+const none: Rel = { membership: null, pendingRequest: false, pendingInvitation: false };
+const ROLES: Record<string, { actor: Actor; rel: Rel }> = {
+  guest: { actor: GUEST, rel: none },
+  'non-member': { actor: user(false, 'u'), rel: none },
+  pending: { actor: user(false, 'u'), rel: { ...none, pendingRequest: true } },
+  invited: { actor: user(false, 'u'), rel: { ...none, pendingInvitation: true } },
+  member: { actor: user(false, 'u'), rel: { ...none, membership: { role: 'member', status: 'active' } } },
+  expert: { actor: user(false, 'u'), rel: { ...none, membership: { role: 'expert', status: 'active' } } },
+  moderator: {
+    actor: user(false, 'u'),
+    rel: { ...none, membership: { role: 'moderator', status: 'active' } },
+  },
+  facilitator: {
+    actor: user(false, 'u'),
+    rel: { ...none, membership: { role: 'facilitator', status: 'active' } },
+  },
+  suspended: {
+    actor: user(false, 'u'),
+    rel: { ...none, membership: { role: 'member', status: 'suspended' } },
+  },
+  operator: { actor: user(true, 'op'), rel: none },
+};
+
+const anyCan = can as (a: Actor, action: string, r?: unknown) => boolean;
 
 describe('policy matches docs/permissions.md', () => {
-  const rows = platformTable();
-
   it('documents every action the policy knows', () => {
-    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(POLICY_ACTIONS));
+    for (const action of POLICY_ACTIONS) expect(PERMISSIONS_DOC, action).toContain(`\`${action}\``);
   });
 
-  for (const row of platformTable()) {
+  for (const row of docTable('## Platform actions')) {
     for (const [role, expected] of Object.entries(row.allowed)) {
-      it(`${role} ${expected ? 'may' : 'may not'} ${row.action}${row.target ? ` on ${row.target}` : ''}`, () => {
-        const actor = ACTORS[role];
-        expect(actor, `unknown role column ${role}`).toBeDefined();
-        expect(row.target in TARGETS, `unknown target ${row.target}`).toBe(true);
-        const target = TARGETS[row.target];
-        const result = (can as (a: Actor, action: string, r?: unknown) => boolean)(
-          actor!,
-          row.action,
-          target,
-        );
-        expect(result).toBe(expected);
+      it(`${role} ${expected ? 'may' : 'may not'} ${row.action}${row.qualifier ? ` on ${row.qualifier}` : ''}`, () => {
+        expect(row.qualifier in TARGETS, `unknown target ${row.qualifier}`).toBe(true);
+        expect(anyCan(ACTORS[role]!, row.action, TARGETS[row.qualifier])).toBe(expected);
       });
     }
+  }
+
+  for (const [visibility, heading] of Object.entries(COMMUNITY_SECTIONS)) {
+    describe(`${visibility} community`, () => {
+      for (const row of docTable(heading)) {
+        it(`${row.action}: every role as documented`, () => {
+          for (const [role, expected] of Object.entries(row.allowed)) {
+            const r = ROLES[role];
+            expect(r, `unknown role column ${role}`).toBeDefined();
+            const access: CommunityAccess = {
+              visibility: visibility as CommunityAccess['visibility'],
+              joinPolicy:
+                row.qualifier === 'any' ? 'invite' : (row.qualifier as CommunityAccess['joinPolicy']),
+              archived: false,
+              ...r!.rel,
+            };
+            expect(anyCan(r!.actor, row.action, access), `${role} ${row.action}`).toBe(expected);
+          }
+        });
+      }
+    });
   }
 });

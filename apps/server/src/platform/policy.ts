@@ -35,8 +35,40 @@ export interface UserTarget {
   isOperator: boolean;
 }
 
+/** What the policy needs to know about a community and the actor's relation to it. */
+export interface CommunityAccess {
+  visibility: 'public' | 'members' | 'hidden';
+  joinPolicy: 'open' | 'request' | 'invite';
+  archived: boolean;
+  /** The actor's membership; an expert whose access has ended counts as none. */
+  membership: {
+    role: 'facilitator' | 'moderator' | 'member' | 'expert';
+    status: 'active' | 'suspended';
+  } | null;
+  pendingRequest: boolean;
+  pendingInvitation: boolean;
+}
+
+/** A working group, with the actor's place in it and in its community. */
+export interface GroupAccess {
+  community: CommunityAccess;
+  visibility: 'open' | 'private';
+  archived: boolean;
+  groupRole: 'lead' | 'member' | null;
+}
+
 const isUser = (a: Actor): a is UserActor => a.kind === 'user';
 const isOperator = (a: Actor): boolean => isUser(a) && a.isOperator;
+const active = (c: CommunityAccess) => c.membership?.status === 'active';
+const hasRole = (c: CommunityAccess, ...roles: string[]) => active(c) && roles.includes(c.membership!.role);
+const runs = (a: Actor, c: CommunityAccess) => isOperator(a) || hasRole(c, 'facilitator');
+/** Knows the community exists: hidden ones only to active members, invitees and operators. */
+const sees = (a: Actor, c: CommunityAccess) =>
+  c.visibility !== 'hidden' || isOperator(a) || active(c) || c.pendingInvitation;
+/** Reads the workroom: anyone for public communities, active members (experts included) otherwise. */
+const reads = (a: Actor, c: CommunityAccess) => c.visibility === 'public' || isOperator(a) || active(c);
+const canJoinAs = (a: Actor, c: CommunityAccess, policy: CommunityAccess['joinPolicy']) =>
+  isUser(a) && sees(a, c) && !c.archived && c.joinPolicy === policy && c.membership === null;
 
 /**
  * Every permission rule of the platform, by action. One place answers "may this actor do this
@@ -50,6 +82,33 @@ const RULES = {
   /** Suspend or reinstate a user: operators, never themselves, never another operator. */
   'admin.users.suspend': (a: Actor, t: UserTarget) =>
     isOperator(a) && isUser(a) && a.userId !== t.id && !t.isOperator,
+
+  /** Create a community; manage priority areas. */
+  'community.create': (a: Actor) => isOperator(a),
+  'area.manage': (a: Actor) => isOperator(a),
+  /** Know that the community exists: its showcase, its place in lists and counts. */
+  'community.see': (a: Actor, c: CommunityAccess) => sees(a, c),
+  /** Read the members' workroom: content, member list, working groups, stage history. */
+  'community.read': (a: Actor, c: CommunityAccess) => reads(a, c),
+  'community.join': (a: Actor, c: CommunityAccess) => canJoinAs(a, c, 'open'),
+  'community.request': (a: Actor, c: CommunityAccess) => canJoinAs(a, c, 'request') && !c.pendingRequest,
+  'community.leave': (a: Actor, c: CommunityAccess) => isUser(a) && active(c),
+  'community.update': (a: Actor, c: CommunityAccess) => runs(a, c),
+  'community.manageMembers': (a: Actor, c: CommunityAccess) => runs(a, c),
+  'community.invite': (a: Actor, c: CommunityAccess) => runs(a, c) && !c.archived,
+  'community.setStage': (a: Actor, c: CommunityAccess) => runs(a, c),
+  'community.moderate': (a: Actor, c: CommunityAccess) =>
+    isOperator(a) || hasRole(c, 'facilitator', 'moderator'),
+  'community.createGroup': (a: Actor, c: CommunityAccess) => runs(a, c) && !c.archived,
+  'community.archive': (a: Actor) => isOperator(a),
+  /** See a working group: readers of the community for open groups; its members and those who run the community for private ones. */
+  'group.see': (a: Actor, g: GroupAccess) =>
+    reads(a, g.community) && (g.visibility === 'open' || g.groupRole !== null || runs(a, g.community)),
+  'group.join': (a: Actor, g: GroupAccess) =>
+    isUser(a) && active(g.community) && g.visibility === 'open' && !g.archived && g.groupRole === null,
+  'group.leave': (a: Actor, g: GroupAccess) => isUser(a) && g.groupRole !== null,
+  'group.manage': (a: Actor, g: GroupAccess) =>
+    runs(a, g.community) || (active(g.community) && g.groupRole === 'lead'),
 } satisfies Record<string, (a: Actor, r: never) => boolean>;
 
 export type Action = keyof typeof RULES;

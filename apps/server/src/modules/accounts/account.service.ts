@@ -236,6 +236,42 @@ export function createAccountService(d: AccountServiceDeps) {
       return { me: await this.meById(user.id), session };
     },
 
+    /**
+     * Creates an account whose address is already proven (e.g. by an invitation link sent to it),
+     * inside the caller's transaction, and starts a session. `email_taken` when the address is in use.
+     */
+    async createVerified(
+      exec: Kysely<DB>,
+      input: { email: string; password: string; displayName: string; locale?: string | undefined },
+      meta: RequestMeta,
+    ): Promise<{ userId: string; session: NewSession }> {
+      await limiter.consume('signUpIp', meta.ip);
+      if (await repo.findUserByEmail(exec, input.email)) {
+        throw new AppError(
+          'email_taken',
+          'An account with this address exists: sign in to accept the invitation',
+        );
+      }
+      assertStrongPassword(input.password, [input.email, input.displayName]);
+      const now = iso(clock.now());
+      const id = newId();
+      await repo.insertUser(exec, {
+        id,
+        email: input.email,
+        password_hash: await hashPassword(input.password),
+        display_name: input.displayName,
+        locale: input.locale ?? null,
+        email_verified_at: now,
+        is_operator: 0,
+        suspended_at: null,
+        suspended_reason: null,
+        created_at: now,
+        updated_at: now,
+        last_seen_at: null,
+      });
+      return { userId: id, session: await sessions.start(exec, id, meta.userAgent) };
+    },
+
     async meById(id: string): Promise<Me> {
       const user = await repo.findUserById(db, id);
       if (!user) throw new AppError('unauthenticated', 'Sign in to continue');

@@ -1,6 +1,16 @@
 import type { Locale } from '@discuss/contracts';
 
-export type MailKind = 'verify_email' | 'reset_password' | 'change_email' | 'email_changed_notice';
+export type MailKind =
+  | 'verify_email'
+  | 'reset_password'
+  | 'change_email'
+  | 'email_changed_notice'
+  | 'invitation'
+  | 'request_approved'
+  | 'request_declined';
+
+/** Values filled into `{community}`, `{inviter}`, `{note}` and `{role}` in a template. */
+export type MailVars = Partial<Record<'community' | 'inviter' | 'note' | 'role', string>>;
 
 interface Text {
   subject: string;
@@ -13,6 +23,27 @@ interface Text {
 // Every e-mail in every shipped language; the web app's strings live in apps/web/src/i18n.
 const TEXTS: Record<Locale, Record<MailKind, Text>> = {
   en: {
+    invitation: {
+      subject: '{inviter} invites you to {community} on DISCUSS',
+      greeting: (n) => `Hello ${n},`,
+      body: '{inviter} invites you to join the community of practice "{community}" on DISCUSS as {role}.{note} The invitation is valid for a limited time.',
+      action: 'See the invitation',
+      ignore: 'If you do not want to join, ignore this message.',
+    },
+    request_approved: {
+      subject: 'Welcome to {community} on DISCUSS',
+      greeting: (n) => `Hello ${n},`,
+      body: 'Your request to join "{community}" has been approved. You are now a member.{note}',
+      action: 'Open the community',
+      ignore: '',
+    },
+    request_declined: {
+      subject: 'Your request to join {community}',
+      greeting: (n) => `Hello ${n},`,
+      body: 'Your request to join "{community}" was not approved this time.{note}',
+      action: 'Find other communities',
+      ignore: '',
+    },
     verify_email: {
       subject: 'Confirm your e-mail address for DISCUSS',
       greeting: (n) => `Hello ${n},`,
@@ -44,6 +75,27 @@ const TEXTS: Record<Locale, Record<MailKind, Text>> = {
     },
   },
   fr: {
+    invitation: {
+      subject: '{inviter} vous invite à rejoindre {community} sur DISCUSS',
+      greeting: (n) => `Bonjour ${n},`,
+      body: '{inviter} vous invite à rejoindre la communauté de pratique « {community} » sur DISCUSS en tant que {role}.{note} L’invitation est valable pour une durée limitée.',
+      action: 'Voir l’invitation',
+      ignore: 'Si vous ne souhaitez pas la rejoindre, ignorez ce message.',
+    },
+    request_approved: {
+      subject: 'Bienvenue dans {community} sur DISCUSS',
+      greeting: (n) => `Bonjour ${n},`,
+      body: 'Votre demande d’adhésion à « {community} » a été acceptée. Vous en êtes désormais membre.{note}',
+      action: 'Ouvrir la communauté',
+      ignore: '',
+    },
+    request_declined: {
+      subject: 'Votre demande d’adhésion à {community}',
+      greeting: (n) => `Bonjour ${n},`,
+      body: 'Votre demande d’adhésion à « {community} » n’a pas été acceptée cette fois-ci.{note}',
+      action: 'Trouver d’autres communautés',
+      ignore: '',
+    },
     verify_email: {
       subject: 'Confirmez votre adresse e-mail pour DISCUSS',
       greeting: (n) => `Bonjour ${n},`,
@@ -76,6 +128,27 @@ const TEXTS: Record<Locale, Record<MailKind, Text>> = {
     },
   },
   de: {
+    invitation: {
+      subject: '{inviter} lädt Sie zu {community} auf DISCUSS ein',
+      greeting: (n) => `Hallo ${n},`,
+      body: '{inviter} lädt Sie ein, der Praxisgemeinschaft „{community}“ auf DISCUSS als {role} beizutreten.{note} Die Einladung ist befristet.',
+      action: 'Einladung ansehen',
+      ignore: 'Wenn Sie nicht beitreten möchten, ignorieren Sie diese Nachricht.',
+    },
+    request_approved: {
+      subject: 'Willkommen bei {community} auf DISCUSS',
+      greeting: (n) => `Hallo ${n},`,
+      body: 'Ihre Beitrittsanfrage für „{community}“ wurde angenommen. Sie sind jetzt Mitglied.{note}',
+      action: 'Gemeinschaft öffnen',
+      ignore: '',
+    },
+    request_declined: {
+      subject: 'Ihre Beitrittsanfrage für {community}',
+      greeting: (n) => `Hallo ${n},`,
+      body: 'Ihre Beitrittsanfrage für „{community}“ wurde diesmal nicht angenommen.{note}',
+      action: 'Andere Gemeinschaften finden',
+      ignore: '',
+    },
     verify_email: {
       subject: 'Bestätigen Sie Ihre E-Mail-Adresse für DISCUSS',
       greeting: (n) => `Hallo ${n},`,
@@ -108,6 +181,27 @@ const TEXTS: Record<Locale, Record<MailKind, Text>> = {
     },
   },
   es: {
+    invitation: {
+      subject: '{inviter} te invita a {community} en DISCUSS',
+      greeting: (n) => `Hola, ${n}:`,
+      body: '{inviter} te invita a unirte a la comunidad de práctica «{community}» en DISCUSS como {role}.{note} La invitación es válida durante un tiempo limitado.',
+      action: 'Ver la invitación',
+      ignore: 'Si no quieres unirte, ignora este mensaje.',
+    },
+    request_approved: {
+      subject: 'Te damos la bienvenida a {community} en DISCUSS',
+      greeting: (n) => `Hola, ${n}:`,
+      body: 'Se ha aprobado tu solicitud para unirte a «{community}». Ya eres miembro.{note}',
+      action: 'Abrir la comunidad',
+      ignore: '',
+    },
+    request_declined: {
+      subject: 'Tu solicitud para unirte a {community}',
+      greeting: (n) => `Hola, ${n}:`,
+      body: 'Tu solicitud para unirte a «{community}» no se ha aprobado esta vez.{note}',
+      action: 'Buscar otras comunidades',
+      ignore: '',
+    },
     verify_email: {
       subject: 'Confirma tu dirección de correo electrónico para DISCUSS',
       greeting: (n) => `Hola, ${n}:`,
@@ -140,6 +234,37 @@ const TEXTS: Record<Locale, Record<MailKind, Text>> = {
   },
 };
 
+/** How a community role reads inside a sentence, per language. */
+const ROLE_NAMES: Record<Locale, Record<string, string>> = {
+  en: { facilitator: 'facilitator', moderator: 'moderator', member: 'member', expert: 'invited expert' },
+  fr: {
+    facilitator: 'animateur ou animatrice',
+    moderator: 'modérateur ou modératrice',
+    member: 'membre',
+    expert: 'experte ou expert invité',
+  },
+  de: {
+    facilitator: 'Moderation der Gemeinschaft',
+    moderator: 'Moderator/in',
+    member: 'Mitglied',
+    expert: 'eingeladene Expertin bzw. eingeladener Experte',
+  },
+  es: {
+    facilitator: 'dinamizador o dinamizadora',
+    moderator: 'moderador o moderadora',
+    member: 'miembro',
+    expert: 'experta o experto invitado',
+  },
+};
+
+const fill = (text: string, vars: MailVars, locale: Locale): string =>
+  text.replace(/\{(community|inviter|note|role)\}/g, (_, k: keyof MailVars) => {
+    const v = vars[k] ?? '';
+    if (k === 'role') return ROLE_NAMES[locale][v] ?? v;
+    if (k === 'note') return v ? `\n\n“${v}”\n` : '';
+    return v;
+  });
+
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -155,13 +280,16 @@ export function renderMail(
   locale: string | null | undefined,
   name: string,
   link: string,
+  vars: MailVars = {},
 ): RenderedMail {
-  const t = (TEXTS[locale as Locale] ?? TEXTS.en)[kind];
-  const text = [t.greeting(name), '', t.body, '', `${t.action}: ${link}`, '', t.ignore, '', '— DISCUSS'].join(
-    '\n',
-  );
+  const loc: Locale = locale && locale in TEXTS ? (locale as Locale) : 'en';
+  const raw = TEXTS[loc][kind];
+  const t = { ...raw, subject: fill(raw.subject, vars, loc), body: fill(raw.body, vars, loc) };
+  const text = [t.greeting(name), '', t.body, '', `${t.action}: ${link}`, '', t.ignore, '', '— DISCUSS']
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36em">
-<p>${escapeHtml(t.greeting(name))}</p><p>${escapeHtml(t.body)}</p>
+<p>${escapeHtml(t.greeting(name))}</p><p>${escapeHtml(t.body).replace(/\n/g, '<br>')}</p>
 <p><a href="${escapeHtml(link)}" style="display:inline-block;padding:.6em 1.2em;background:#1d4ed8;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(t.action)}</a></p>
 <p style="font-size:.9em;color:#555">${escapeHtml(link)}</p><p style="font-size:.9em;color:#555">${escapeHtml(t.ignore)}</p><p>— DISCUSS</p></body></html>`;
   return { subject: t.subject, text, html };

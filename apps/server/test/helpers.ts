@@ -70,6 +70,10 @@ let seq = 0;
 export const uniqueEmail = (name = 'member') =>
   `${name}.${Date.now().toString(36)}${(seq++).toString(36)}@example.org`;
 export const STRONG_PASSWORD = 'marble kettle orbit lantern';
+let strongHash: Promise<string> | undefined;
+/** argon2 is slow on purpose: hash the shared test password once per process. */
+const hashFor = (password: string) =>
+  password === STRONG_PASSWORD ? (strongHash ??= hashPassword(STRONG_PASSWORD)) : hashPassword(password);
 
 /** Inserts a user straight into the database (verified unless told otherwise). */
 export async function createUser(
@@ -81,7 +85,7 @@ export async function createUser(
   const row: UserRow = {
     id: newId(),
     email: uniqueEmail(),
-    password_hash: await hashPassword(password),
+    password_hash: await hashFor(password),
     display_name: 'Test Member',
     locale: null,
     email_verified_at: now,

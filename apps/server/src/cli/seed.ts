@@ -21,7 +21,7 @@ try {
     console.log(`\nDemo data ready: ${result.totalUsers} accounts.`);
     console.log(`  Operator:  ${result.operator.email}  /  ${result.operator.password}`);
     for (const m of result.members)
-      console.log(`  ${m.note.padEnd(20)} ${m.email}  /  ${result.operator.password}`);
+      console.log(`  ${m.note.padEnd(30)} ${m.email}  /  ${result.operator.password}`);
     console.log('');
   }
 } finally {

@@ -167,12 +167,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     });
   }
   app.setNotFoundHandler(async (req, reply) => {
-    if (
-      req.url.startsWith('/api/') ||
-      req.url === '/api' ||
-      !serveWeb ||
-      !['GET', 'HEAD'].includes(req.method)
-    ) {
+    // Client-side routes get the app; API paths, missing build files and non-GETs get a JSON 404.
+    const notPage = req.url.startsWith('/api/') || req.url === '/api' || req.url.startsWith('/assets/');
+    if (notPage || !serveWeb || !['GET', 'HEAD'].includes(req.method)) {
       return sendError(reply, 'route_not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
     }
     reply.header('cache-control', 'no-cache');

@@ -111,6 +111,9 @@ it('serves the web app with a fallback to index.html for client-side routes, and
     const asset = await app.inject({ method: 'GET', url: '/assets/app-123.js' });
     expect(asset.headers['cache-control']).toContain('immutable');
     expect(errorCode(await app.inject({ method: 'GET', url: '/api/nope' }))).toBe('route_not_found');
+    const missingAsset = await app.inject({ method: 'GET', url: '/assets/gone-456.js' });
+    expect(missingAsset.statusCode).toBe(404);
+    expect(errorCode(missingAsset)).toBe('route_not_found');
     expect(errorCode(await app.inject({ method: 'POST', url: '/somewhere' }))).toBe('route_not_found');
   } finally {
     await app.close();

@@ -245,6 +245,13 @@ export const API = {
     summary: 'Own signed-in sessions',
     tag: 'account',
   }),
+  revokeOtherSessions: ep({
+    method: 'DELETE',
+    path: '/api/me/sessions',
+    status: 204,
+    summary: 'Sign out every other session of the account',
+    tag: 'account',
+  }),
   revokeSession: ep({
     method: 'DELETE',
     path: '/api/me/sessions/:id',

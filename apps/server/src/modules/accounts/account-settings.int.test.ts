@@ -88,6 +88,18 @@ describeEachDialect('own account settings', (ctx) => {
     expect(errorCode(await agent.delete(`/api/me/sessions/${phoneSession.id}`))).toBe('not_found');
   });
 
+  it('signs out every other session at once', async () => {
+    const c = ctx();
+    const { user, agent } = await signedInUser(c);
+    const others = [
+      await new TestAgent(c.app).signIn(user.email, user.password),
+      await new TestAgent(c.app).signIn(user.email, user.password),
+    ];
+    expect((await agent.delete('/api/me/sessions')).statusCode).toBe(204);
+    for (const o of others) expect(errorCode(await o.get('/api/me'))).toBe('unauthenticated');
+    expect((await agent.get('/api/me/sessions')).json().items).toHaveLength(1);
+  });
+
   it('expires sessions after 30 days without use', async () => {
     const c = ctx();
     const { agent } = await signedInUser(c);

@@ -76,6 +76,7 @@ export function accountRoutes(
     return { message: ACCEPTED.emailChange };
   });
   route(app, 'listSessions', async ({ actor }) => sessions.list(actor));
+  route(app, 'revokeOtherSessions', async ({ actor }) => sessions.revokeOthers(actor));
   route(app, 'revokeSession', async ({ actor, params }) => sessions.revoke(actor, params.id));
   route(app, 'listTokens', async ({ actor }) => sessions.listTokens(actor));
   route(app, 'createToken', async ({ actor, body }) => sessions.createToken(actor, body));

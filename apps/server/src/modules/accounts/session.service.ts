@@ -130,6 +130,16 @@ export function createSessionService({ db, clock, config }: SessionServiceDeps) 
       if (Number(r.numDeletedRows) !== 1) throw notFound('Session');
     },
 
+    /** Ends every session of the account except the one making the request. */
+    async revokeOthers(actor: Actor): Promise<void> {
+      assertCan(actor, 'account.manage');
+      await repo.deleteSessionsOf(
+        db,
+        actor.userId,
+        actor.via === 'session' ? (actor.credentialId ?? undefined) : undefined,
+      );
+    },
+
     async listTokens(actor: Actor): Promise<ApiTokenListResponse> {
       assertCan(actor, 'account.manage');
       return { items: (await repo.listApiTokens(db, actor.userId)).map(toApiToken) };

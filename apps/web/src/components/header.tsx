@@ -1,0 +1,93 @@
+import type { Locale, Me } from '@discuss/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation } from 'react-router';
+import type { ThemeChoice } from '../lib/theme.ts';
+import { LanguageSelect } from './language-select.tsx';
+import { LogoMark } from './logo.tsx';
+import { ThemeMenu } from './theme-menu.tsx';
+import { buttonClass } from './ui/button.tsx';
+import { CloseIcon, MenuIcon } from './ui/icons.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+interface HeaderProps {
+  /** Signed-in person; null for a guest; undefined while not known yet. */
+  user: Me | null | undefined;
+  /** While the platform has no operator there is nobody to sign in as: the account links are hidden. */
+  setupRequired: boolean;
+  locale: Locale;
+  onLocaleChange: (locale: Locale) => void;
+  theme: ThemeChoice;
+  onThemeChange: (choice: ThemeChoice) => void;
+  onSignOut: () => void;
+}
+
+/** Site header; below 56em the navigation and tools fold into a menu button. */
+export function Header({
+  user,
+  setupRequired,
+  locale,
+  onLocaleChange,
+  theme,
+  onThemeChange,
+  onSignOut,
+}: HeaderProps) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  // The phone menu belongs to the page it was opened on, so it closes on navigation.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link to="/" className="brand">
+          <LogoMark />
+          <span>DISCUSS</span>
+        </Link>
+        <button
+          type="button"
+          className="btn btn--quiet site-header__menu-button"
+          aria-expanded={open}
+          aria-controls="site-menu"
+          onClick={() => setOpenOn(open ? null : pathname)}
+        >
+          {open ? <CloseIcon /> : <MenuIcon />}
+          {t('header.menu')}
+        </button>
+        <div id="site-menu" className="site-menu" data-open={open}>
+          <nav aria-label={t('header.mainNav')}>
+            <ul className="site-nav">
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              {user?.isOperator && (
+                <li>
+                  <NavLink to="/admin/users">{t('nav.admin')}</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <div className="site-tools">
+            <LanguageSelect value={locale} onChange={onLocaleChange} />
+            <ThemeMenu value={theme} onChange={onThemeChange} />
+            {user ? (
+              <UserMenu user={user} onSignOut={onSignOut} />
+            ) : user === null && !setupRequired ? (
+              <div className="site-auth">
+                <Link className={buttonClass('secondary')} to="/sign-in">
+                  {t('nav.signIn')}
+                </Link>
+                <Link className={buttonClass('primary')} to="/sign-up">
+                  {t('nav.signUp')}
+                </Link>
+              </div>
+            ) : null}
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Me } from '@discuss/contracts';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation } from 'react-router';
+import { useSession } from '../api/session.ts';
+import { Page, PageHeader } from '../components/page.tsx';
+import { Alert } from '../components/ui/alert.tsx';
+import { Button, buttonClass } from '../components/ui/button.tsx';
+import { LoadingState } from '../components/ui/spinner.tsx';
+import { errorMessage } from '../lib/error-message.ts';
+
+interface GuardProps {
+  /** Heading shown while the session loads or fails, so the page always has its <h1>. */
+  title: string;
+  children: (me: Me) => ReactNode;
+}
+
+function SessionGate({ title, children, operator }: GuardProps & { operator: boolean }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) {
+    return (
+      <Page>
+        <PageHeader title={title} />
+        <LoadingState />
+      </Page>
+    );
+  }
+  if (session.isError) {
+    return (
+      <Page>
+        <PageHeader title={title} />
+        <Alert tone="error" live="alert">
+          <p>{errorMessage(t, session.error)}</p>
+          <Button variant="secondary" onClick={() => void session.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      </Page>
+    );
+  }
+  const me = session.data.user;
+  if (!me) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  if (operator && !me.isOperator) {
+    return (
+      <Page>
+        <PageHeader title={t('forbidden.title')} lead={t('forbidden.text')} />
+        <Link className={buttonClass('secondary')} to="/">
+          {t('common.goHome')}
+        </Link>
+      </Page>
+    );
+  }
+  return children(me);
+}
+
+/** Renders its children for a signed-in person; sends guests to sign in and back. */
+export function RequireSignIn(props: GuardProps) {
+  return <SessionGate {...props} operator={false} />;
+}
+
+/** Renders its children for operators only; others see a "not allowed" page. */
+export function RequireOperator(props: GuardProps) {
+  return <SessionGate {...props} operator />;
+}

@@ -1,0 +1,134 @@
+import type { SessionInfo } from '@discuss/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRevokeSession, useSessions } from '../../api/account.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Badge } from '../../components/ui/badge.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { Card } from '../../components/ui/card.tsx';
+import { Dialog } from '../../components/ui/dialog.tsx';
+import { DeviceIcon } from '../../components/ui/icons.tsx';
+import { LoadingState } from '../../components/ui/spinner.tsx';
+import { useToast } from '../../components/ui/toast.tsx';
+import { currentLocale } from '../../i18n/i18n.ts';
+import { errorMessage } from '../../lib/error-message.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { describeUserAgent } from '../../lib/user-agent.ts';
+
+export function SessionsSection() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const sessions = useSessions();
+  const revoke = useRevokeSession();
+  const [confirmAll, setConfirmAll] = useState(false);
+  const [revokingAll, setRevokingAll] = useState(false);
+  const locale = currentLocale();
+
+  function device(session: SessionInfo): string {
+    if (!session.userAgent) return t('settings.sessions.unknownDevice');
+    const { browser, os } = describeUserAgent(session.userAgent);
+    if (browser && os) return t('settings.sessions.browserOn', { browser, os });
+    return browser ?? os ?? session.userAgent.slice(0, 60);
+  }
+
+  const items = [...(sessions.data?.items ?? [])].sort((a, b) => Number(b.current) - Number(a.current));
+  const others = items.filter((session) => !session.current);
+
+  async function revokeOthers() {
+    setRevokingAll(true);
+    const results = await Promise.allSettled(others.map((session) => revoke.mutateAsync(session.id)));
+    setRevokingAll(false);
+    setConfirmAll(false);
+    const failed = results.some((result) => result.status === 'rejected');
+    toast(
+      failed ? t('settings.sessions.someFailed') : t('settings.sessions.othersRevoked'),
+      failed ? 'error' : 'success',
+    );
+  }
+
+  return (
+    <Card title={t('settings.sessions.title')}>
+      <p className="muted">{t('settings.sessions.explain')}</p>
+      {sessions.isPending ? (
+        <LoadingState />
+      ) : sessions.isError ? (
+        <Alert tone="error" live="alert">
+          <p>{errorMessage(t, sessions.error)}</p>
+          <Button variant="secondary" onClick={() => void sessions.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      ) : (
+        <div className="stack">
+          <ul className="list">
+            {items.map((session) => {
+              const label = device(session);
+              return (
+                <li key={session.id} className="list__item">
+                  <DeviceIcon />
+                  <div className="list__main">
+                    <p className="list__title">
+                      {label}
+                      {session.current && <Badge tone="success">{t('settings.sessions.thisDevice')}</Badge>}
+                    </p>
+                    <p className="list__meta">
+                      {t('settings.sessions.signedIn', { date: formatDateTime(session.createdAt, locale) })}
+                      {' · '}
+                      {t('settings.sessions.lastActive', {
+                        date: formatDateTime(session.lastSeenAt, locale),
+                      })}
+                    </p>
+                  </div>
+                  {!session.current && (
+                    <div className="list__actions">
+                      <Button
+                        variant="secondary"
+                        pending={revoke.isPending && revoke.variables === session.id && !revokingAll}
+                        onClick={() =>
+                          revoke.mutate(session.id, {
+                            onSuccess: () => toast(t('settings.sessions.revoked', { device: label })),
+                            onError: (error) => toast(errorMessage(t, error), 'error'),
+                          })
+                        }
+                      >
+                        {t('settings.sessions.signOut')}
+                        <span className="visually-hidden"> {label}</span>
+                      </Button>
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          {others.length > 0 ? (
+            <Button variant="danger-outline" onClick={() => setConfirmAll(true)}>
+              {t('settings.sessions.signOutOthers')}
+            </Button>
+          ) : (
+            <p className="muted">{t('settings.sessions.onlyThis')}</p>
+          )}
+        </div>
+      )}
+      <Dialog
+        open={confirmAll}
+        onClose={() => setConfirmAll(false)}
+        title={t('settings.sessions.confirmTitle')}
+      >
+        <p>{t('settings.sessions.confirmText')}</p>
+        <div className="button-row">
+          <Button
+            variant="danger"
+            pending={revokingAll}
+            pendingLabel={t('settings.sessions.signingOut')}
+            onClick={() => void revokeOthers()}
+          >
+            {t('settings.sessions.signOutOthers')}
+          </Button>
+          <Button variant="secondary" onClick={() => setConfirmAll(false)}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </Dialog>
+    </Card>
+  );
+}

@@ -1,0 +1,26 @@
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from '../api/query-client.ts';
+import { ToastProvider } from '../components/ui/toast.tsx';
+import en from '../i18n/en.json';
+import { i18n, initI18n } from '../i18n/i18n.ts';
+
+/** English, synchronously, without the lazy loader. */
+export async function setupI18n(): Promise<void> {
+  if (!i18n.isInitialized) await initI18n({ lng: 'en', resources: { en: { translation: en } } });
+}
+
+/** Render a page element inside the app's providers and a memory router at `path`. */
+export function renderPage(element: ReactNode, path = '/') {
+  const router = createMemoryRouter([{ path: '*', element }], { initialEntries: [path] });
+  const queryClient = createQueryClient();
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
+    </QueryClientProvider>,
+  );
+}

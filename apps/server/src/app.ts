@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { LIMITS } from '@discuss/contracts';
+import { LIMITS, UPLOAD_LIMITS } from '@discuss/contracts';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -20,6 +21,7 @@ import type { Config } from './config/config.ts';
 import { accountRoutes } from './modules/accounts/account.routes.ts';
 import { registerAuthHooks } from './modules/accounts/auth.hooks.ts';
 import { communityRoutes } from './modules/communities/community.routes.ts';
+import { uploadRoutes } from './modules/uploads/upload.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { VERSION } from './modules/health/health.service.ts';
 import type { Clock } from './platform/clock.ts';
@@ -121,6 +123,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: UPLOAD_LIMITS.maxBytes, files: 1, fields: 5, parts: 6 },
+  });
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(fastifySwagger, {
     openapi: {
@@ -152,6 +157,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   healthRoutes(app, { health });
   accountRoutes(app, { config, accounts, sessions, admin });
   communityRoutes(app, services);
+  uploadRoutes(app, services);
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   const serveWeb = existsSync(path.join(webDist, 'index.html'));

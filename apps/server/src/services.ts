@@ -10,6 +10,8 @@ import { createCommunityService, type CommunityService } from './modules/communi
 import { createGroupService, type GroupService } from './modules/communities/group.service.ts';
 import { createMembershipService, type MembershipService } from './modules/communities/membership.service.ts';
 import { createHealthService, type HealthService } from './modules/health/health.service.ts';
+import { createUploadService, type UploadService } from './modules/uploads/upload.service.ts';
+import { createLocalStorage } from './platform/storage.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { createRateLimiter, type RateLimiter } from './platform/rate-limit.ts';
@@ -29,6 +31,7 @@ export interface Services {
   communities: CommunityService;
   membership: MembershipService;
   groups: GroupService;
+  uploads: UploadService;
   /** Closes what these services opened (not a database handed in). */
   close(): Promise<void>;
 }
@@ -74,7 +77,19 @@ export async function createServices(config: Config, opts: ServiceOptions): Prom
   const accounts = createAccountService({ db, clock, config, mailer, limiter, sessions });
   const admin = createAdminService({ db, clock, sessions });
   const health = createHealthService({ db });
-  const communities = createCommunityService({ db, clock });
+  const storage = createLocalStorage(path.join(config.dataDir, 'files'));
+  // Uploads ask the communities capability who may fetch a community's files; communities use uploads
+  // for cover images. The closure breaks the construction cycle.
+  // eslint-disable-next-line prefer-const
+  let communities: CommunityService;
+  const uploads = createUploadService({
+    db,
+    clock,
+    storage,
+    limiter,
+    communityAccess: (a, id) => communities.byId(a, id),
+  });
+  communities = createCommunityService({ db, clock, uploads });
   const membership = createMembershipService({ db, clock, config, mailer, limiter, accounts });
   const groups = createGroupService({ db, clock });
   // A fresh platform starts with its five priority areas and their communities.
@@ -93,6 +108,7 @@ export async function createServices(config: Config, opts: ServiceOptions): Prom
     communities,
     membership,
     groups,
+    uploads,
     async close() {
       await mailer.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());

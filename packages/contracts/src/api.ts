@@ -25,6 +25,7 @@ import {
 } from './admin.ts';
 import { AcceptedResponseSchema, IdParamsSchema } from './common.ts';
 import { HealthResponseSchema, ReadyResponseSchema } from './health.ts';
+import { UploadSchema } from './uploads.ts';
 import {
   AreaCreateBodySchema,
   AreaListResponseSchema,
@@ -313,6 +314,15 @@ export const API = {
     response: AdminUserSchema,
     summary: 'Reinstate a suspended user (operators only)',
     tag: 'admin',
+  }),
+
+  createUpload: ep({
+    method: 'POST',
+    path: '/api/uploads',
+    status: 201,
+    response: UploadSchema,
+    summary: 'Upload an image (multipart/form-data, field "file"; PNG, JPEG, GIF or WebP up to 5 MiB)',
+    tag: 'uploads',
   }),
 
   listAreas: ep({

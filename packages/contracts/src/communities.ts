@@ -142,6 +142,8 @@ export const CommunitySummarySchema = z
     memberCount: z.number().int(),
     archived: z.boolean(),
     createdAt: TimestampSchema,
+    /** Cover image URL, or null. */
+    coverImageUrl: z.string().nullable(),
     my: MyMembershipSchema,
   })
   .meta({ id: 'CommunitySummary' });
@@ -208,6 +210,8 @@ export const CommunityUpdateBodySchema = z
     languages: z.array(LanguageCodeSchema).max(L.languagesMax),
     visibility: VisibilitySchema,
     joinPolicy: JoinPolicySchema,
+    /** An image uploaded by the caller (POST /api/uploads), or null to remove the cover. */
+    coverImageId: IdSchema.nullable(),
   })
   .partial()
   .strict();

@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'join_policy_mismatch',
   'last_facilitator',
   'community_archived',
+  // uploads
+  'unsupported_file_type',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

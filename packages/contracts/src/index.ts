@@ -5,4 +5,5 @@ export * from './accounts.ts';
 export * from './admin.ts';
 export * from './health.ts';
 export * from './communities.ts';
+export * from './uploads.ts';
 export * from './api.ts';

@@ -35,3 +35,9 @@ export const COMMUNITY_LIMITS = {
   expertMaxDays: 365,
   languagesMax: 24,
 } as const;
+
+/** Uploads: size limit and the image types accepted (detected from the content, never from the name). */
+export const UPLOAD_LIMITS = {
+  maxBytes: 5 * 1024 * 1024,
+  imageTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'],
+} as const;

@@ -94,6 +94,8 @@ export interface CommunitiesTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Cover image (an upload with purpose 'cover'). */
+  cover_upload_id: string | null;
 }
 
 export type CommunityRoleValue = 'facilitator' | 'moderator' | 'member' | 'expert';
@@ -171,6 +173,21 @@ export interface PlatformSettingsTable {
   value: string;
 }
 
+export interface UploadsTable {
+  id: string;
+  owner_id: string | null;
+  /** The community whose rules decide who may fetch it; null while unattached (owner only). */
+  community_id: string | null;
+  purpose: 'unattached' | 'cover' | 'attachment';
+  /** Type detected from the content, never from the name. */
+  media_type: string;
+  size: number;
+  /** Random storage name: never derived from user input. */
+  storage_key: string;
+  original_name: string;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -186,4 +203,5 @@ export interface DB {
   working_groups: WorkingGroupsTable;
   working_group_members: WorkingGroupMembersTable;
   platform_settings: PlatformSettingsTable;
+  uploads: UploadsTable;
 }

@@ -31,6 +31,7 @@ const STATUS: Record<ErrorCode, number> = {
   join_policy_mismatch: 409,
   last_facilitator: 409,
   community_archived: 409,
+  unsupported_file_type: 415,
 };
 
 /** An expected failure with a stable code; the error handler turns it into the one error shape. */

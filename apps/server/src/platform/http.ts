@@ -117,6 +117,10 @@ const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['bad_request', 'The Content-Length header does not match the body'],
   FST_ERR_CTP_EMPTY_JSON_BODY: ['bad_request', 'The JSON body is empty'],
   FST_ERR_CTP_INVALID_JSON_BODY: ['bad_request', 'The body is not valid JSON'],
+  FST_REQ_FILE_TOO_LARGE: ['payload_too_large', 'The file is too large'],
+  FST_FILES_LIMIT: ['bad_request', 'Send one file at a time'],
+  FST_PARTS_LIMIT: ['bad_request', 'Too many parts in the form'],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: ['unsupported_media_type', 'Send the file as multipart/form-data'],
 };
 
 /** One translator from any thrown error to the error shape; 5xx details never reach the client. */

@@ -16,6 +16,7 @@ export const LIMIT_RULES = {
   emailAccount: { points: 5, duration: 60 * 60 },
   tokenIp: { points: 30, duration: 15 * 60 },
   writeActor: { points: 120, duration: 60 },
+  uploadActor: { points: 30, duration: 10 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMIT_RULES;

@@ -57,7 +57,8 @@ export function registerAuthHooks(
   app.addHook('onRequest', async (req, reply) => {
     req.actor = GUEST;
     req.csrfToken = null;
-    if (!req.url.startsWith('/api/')) return;
+    // Pages of the web app need no actor; the API and files (checked on every request) do.
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/files/')) return;
     const auth = req.headers.authorization;
     if (auth !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);

@@ -69,6 +69,7 @@ export function toSummary(
     memberCount: row.member_count,
     archived: row.archived_at !== null,
     createdAt: row.created_at,
+    coverImageUrl: row.cover_upload_id ? `/files/${row.cover_upload_id}` : null,
     my,
   };
 }

@@ -20,11 +20,13 @@ import { assertCan, can, type Actor } from '../../platform/policy.ts';
 import { accessFor, loadVisible, type LoadedCommunity } from './community.access.ts';
 import { person, toArea, toMy, toPermissions, toStageChange, toSummary } from './community.mapper.ts';
 import * as repo from './community.repository.ts';
+import type { UploadService } from '../uploads/upload.service.ts';
 import { DEFAULT_AREAS } from './defaults.ts';
 
 export interface CommunityServiceDeps {
   db: Kysely<DB>;
   clock: Clock;
+  uploads: UploadService;
 }
 
 type ListQuery = z.output<typeof CommunityListQuerySchema>;
@@ -48,7 +50,7 @@ const isUniqueViolation = (err: unknown) =>
 export type CommunityService = ReturnType<typeof createCommunityService>;
 
 /** Priority areas and communities: directory, home, settings, lifecycle. */
-export function createCommunityService({ db, clock }: CommunityServiceDeps) {
+export function createCommunityService({ db, clock, uploads }: CommunityServiceDeps) {
   const now = () => iso(clock.now());
 
   async function assertArea(exec: Kysely<DB>, areaId: string | null | undefined) {
@@ -149,6 +151,7 @@ export function createCommunityService({ db, clock }: CommunityServiceDeps) {
               created_by: null,
               created_at: at,
               updated_at: at,
+              cover_upload_id: null,
             });
             await repo.insertStageChange(trx, {
               id: newId(),
@@ -279,6 +282,18 @@ export function createCommunityService({ db, clock }: CommunityServiceDeps) {
       };
     },
 
+    /** What the actor may do with a community's files (for the uploads capability). */
+    async byId(actor: Actor, id: string) {
+      const row = await repo.findCommunityById(db, id);
+      if (!row) return { canSee: false, canRead: false, visibility: 'hidden' };
+      const { access } = await accessFor(db, actor, row, now());
+      return {
+        canSee: can(actor, 'community.see', access),
+        canRead: can(actor, 'community.read', access),
+        visibility: row.visibility,
+      };
+    },
+
     async get(actor: Actor, slug: string): Promise<Community> {
       return detail(actor, await load(actor, slug));
     },
@@ -310,6 +325,7 @@ export function createCommunityService({ db, clock }: CommunityServiceDeps) {
             created_by: actor.kind === 'user' && actor.via !== 'system' ? actor.userId : null,
             created_at: at,
             updated_at: at,
+            cover_upload_id: null,
           });
           await repo.insertStageChange(trx, {
             id: newId(),
@@ -362,7 +378,12 @@ export function createCommunityService({ db, clock }: CommunityServiceDeps) {
       if (body.languages !== undefined) patch.languages = [...new Set(body.languages)].join(',');
       if (body.visibility !== undefined) patch.visibility = body.visibility;
       if (body.joinPolicy !== undefined) patch.join_policy = body.joinPolicy;
-      await repo.updateCommunity(db, loaded.row.id, patch);
+      const cover = body.coverImageId ? await uploads.ownImage(actor, body.coverImageId) : undefined;
+      if (body.coverImageId !== undefined) patch.cover_upload_id = cover?.id ?? null;
+      await db.transaction().execute(async (trx) => {
+        await repo.updateCommunity(trx, loaded.row.id, patch);
+        if (cover) await uploads.attach(trx, cover.id, loaded.row.id, 'cover');
+      });
       return this.get(actor, slug);
     },
 

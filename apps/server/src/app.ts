@@ -22,6 +22,7 @@ import { accountRoutes } from './modules/accounts/account.routes.ts';
 import { registerAuthHooks } from './modules/accounts/auth.hooks.ts';
 import { communityRoutes } from './modules/communities/community.routes.ts';
 import { uploadRoutes } from './modules/uploads/upload.routes.ts';
+import { discussionRoutes } from './modules/discussions/discussion.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { VERSION } from './modules/health/health.service.ts';
 import type { Clock } from './platform/clock.ts';
@@ -158,6 +159,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   accountRoutes(app, { config, accounts, sessions, admin });
   communityRoutes(app, services);
   uploadRoutes(app, services);
+  discussionRoutes(app, services);
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   const serveWeb = existsSync(path.join(webDist, 'index.html'));

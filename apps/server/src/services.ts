@@ -11,6 +11,8 @@ import { createGroupService, type GroupService } from './modules/communities/gro
 import { createMembershipService, type MembershipService } from './modules/communities/membership.service.ts';
 import { createHealthService, type HealthService } from './modules/health/health.service.ts';
 import { createUploadService, type UploadService } from './modules/uploads/upload.service.ts';
+import { createDiscussionService, type DiscussionService } from './modules/discussions/discussion.service.ts';
+import { createMemoryBus, createRedisBus, type EventBus } from './platform/events.ts';
 import { createLocalStorage } from './platform/storage.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
@@ -32,6 +34,8 @@ export interface Services {
   membership: MembershipService;
   groups: GroupService;
   uploads: UploadService;
+  discussions: DiscussionService;
+  events: EventBus;
   /** Closes what these services opened (not a database handed in). */
   close(): Promise<void>;
 }
@@ -92,6 +96,10 @@ export async function createServices(config: Config, opts: ServiceOptions): Prom
   communities = createCommunityService({ db, clock, uploads });
   const membership = createMembershipService({ db, clock, config, mailer, limiter, accounts });
   const groups = createGroupService({ db, clock });
+  const events = redis
+    ? createRedisBus(redis, `${opts.redisPrefix ?? 'discuss'}:events`, opts.log)
+    : createMemoryBus();
+  const discussions = createDiscussionService({ db, clock, limiter, events, communities });
   // A fresh platform starts with its five priority areas and their communities.
   await communities.ensureDefaults();
   return {
@@ -109,7 +117,10 @@ export async function createServices(config: Config, opts: ServiceOptions): Prom
     membership,
     groups,
     uploads,
+    discussions,
+    events,
     async close() {
+      await events.close();
       await mailer.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
       if (ownsDb) await database.close();

@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'community_archived',
   // uploads
   'unsupported_file_type',
+  // discussions
+  'topic_locked',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

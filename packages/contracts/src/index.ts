@@ -6,4 +6,5 @@ export * from './admin.ts';
 export * from './health.ts';
 export * from './communities.ts';
 export * from './uploads.ts';
+export * from './discussions.ts';
 export * from './api.ts';

@@ -41,3 +41,12 @@ export const UPLOAD_LIMITS = {
   maxBytes: 5 * 1024 * 1024,
   imageTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'],
 } as const;
+
+/** Limits of discussions. */
+export const DISCUSSION_LIMITS = {
+  titleMin: 5,
+  titleMax: 200,
+  bodyMax: 50_000,
+  postsPageSize: 50,
+  topicsPageSize: 30,
+} as const;

@@ -188,6 +188,73 @@ export interface UploadsTable {
   created_at: string;
 }
 
+export interface TopicsTable {
+  id: string;
+  community_id: string;
+  group_id: string | null;
+  author_id: string | null;
+  title: string;
+  /** Posts including the opening post (deleted ones included: numbers never move). */
+  post_count: number;
+  last_post_number: number;
+  last_post_at: string;
+  last_poster_id: string | null;
+  pinned_at: string | null;
+  locked_at: string | null;
+  solved_post_id: string | null;
+  deleted_at: string | null;
+  deleted_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostsTable {
+  id: string;
+  topic_id: string;
+  /** 1 is the opening post; replies count up. */
+  number: number;
+  author_id: string | null;
+  body: string;
+  /** Sanitised HTML rendered from body on write. */
+  body_html: string;
+  reply_to_number: number | null;
+  edit_count: number;
+  edited_at: string | null;
+  deleted_at: string | null;
+  deleted_by: string | null;
+  created_at: string;
+}
+
+export interface PostRevisionsTable {
+  id: string;
+  post_id: string;
+  revision: number;
+  body: string;
+  edited_by: string | null;
+  created_at: string;
+}
+
+export type ReactionKind = 'like' | 'insightful' | 'thanks';
+
+export interface ReactionsTable {
+  post_id: string;
+  user_id: string;
+  kind: ReactionKind;
+  created_at: string;
+}
+
+export interface TopicReadsTable {
+  user_id: string;
+  topic_id: string;
+  last_read_number: number;
+  updated_at: string;
+}
+
+export interface MentionsTable {
+  post_id: string;
+  user_id: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -204,4 +271,10 @@ export interface DB {
   working_group_members: WorkingGroupMembersTable;
   platform_settings: PlatformSettingsTable;
   uploads: UploadsTable;
+  topics: TopicsTable;
+  posts: PostsTable;
+  post_revisions: PostRevisionsTable;
+  reactions: ReactionsTable;
+  topic_reads: TopicReadsTable;
+  mentions: MentionsTable;
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { COMMUNITY_SECTIONS, docTable, PERMISSIONS_DOC } from '../../test/permissions-doc.ts';
-import { can, GUEST, POLICY_ACTIONS, type Actor, type CommunityAccess, type UserTarget } from './policy.ts';
+import {
+  can,
+  GUEST,
+  POLICY_ACTIONS,
+  type Actor,
+  type CommunityAccess,
+  type TopicAccess,
+  type UserTarget,
+} from './policy.ts';
 
 // docs/permissions.md holds the rules as tables; these tests read it, so document and code cannot drift.
 const user = (isOperator: boolean, id: string): Actor => ({
@@ -79,4 +87,28 @@ describe('policy matches docs/permissions.md', () => {
       }
     });
   }
+
+  describe('discussions (members-only community)', () => {
+    for (const row of docTable('## Discussions')) {
+      it(`${row.action} on ${row.qualifier}: every role as documented`, () => {
+        for (const [role, expected] of Object.entries(row.allowed)) {
+          const r = ROLES[role]!;
+          const topic: TopicAccess = {
+            community: { visibility: 'members', joinPolicy: 'invite', archived: false, ...r.rel },
+            group: null,
+            isAuthor: row.qualifier === 'own topic' && r.actor.kind === 'user',
+            locked: row.qualifier === 'locked topic',
+          };
+          const resource = row.action.startsWith('post.')
+            ? {
+                topic,
+                isAuthor: row.qualifier === 'own post' && r.actor.kind === 'user',
+                deleted: row.qualifier === 'deleted post',
+              }
+            : topic;
+          expect(anyCan(r.actor, row.action, resource), `${role} ${row.action}`).toBe(expected);
+        }
+      });
+    }
+  });
 });

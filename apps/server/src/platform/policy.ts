@@ -57,6 +57,22 @@ export interface GroupAccess {
   groupRole: 'lead' | 'member' | null;
 }
 
+/** A topic, with where it lives and the actor's relation to it. */
+export interface TopicAccess {
+  community: CommunityAccess;
+  /** The working group the topic belongs to, or null for the community's own topics. */
+  group: GroupAccess | null;
+  isAuthor: boolean;
+  locked: boolean;
+}
+
+/** A post inside a topic. */
+export interface PostAccess {
+  topic: TopicAccess;
+  isAuthor: boolean;
+  deleted: boolean;
+}
+
 const isUser = (a: Actor): a is UserActor => a.kind === 'user';
 const isOperator = (a: Actor): boolean => isUser(a) && a.isOperator;
 const active = (c: CommunityAccess) => c.membership?.status === 'active';
@@ -67,6 +83,15 @@ const sees = (a: Actor, c: CommunityAccess) =>
   c.visibility !== 'hidden' || isOperator(a) || active(c) || c.pendingInvitation;
 /** Reads the workroom: anyone for public communities, active members (experts included) otherwise. */
 const reads = (a: Actor, c: CommunityAccess) => c.visibility === 'public' || isOperator(a) || active(c);
+const moderates = (a: Actor, c: CommunityAccess) => isOperator(a) || hasRole(c, 'facilitator', 'moderator');
+const seesGroup = (a: Actor, g: GroupAccess) =>
+  reads(a, g.community) && (g.visibility === 'open' || g.groupRole !== null || runs(a, g.community));
+const readsTopic = (a: Actor, t: TopicAccess) =>
+  reads(a, t.community) && (t.group === null || seesGroup(a, t.group));
+const contributes = (a: Actor, t: TopicAccess) =>
+  !t.community.archived &&
+  (isOperator(a) || active(t.community)) &&
+  (t.group === null || (!t.group.archived && (t.group.groupRole !== null || runs(a, t.community))));
 const canJoinAs = (a: Actor, c: CommunityAccess, policy: CommunityAccess['joinPolicy']) =>
   isUser(a) && sees(a, c) && !c.archived && c.joinPolicy === policy && c.membership === null;
 
@@ -102,13 +127,34 @@ const RULES = {
   'community.createGroup': (a: Actor, c: CommunityAccess) => runs(a, c) && !c.archived,
   'community.archive': (a: Actor) => isOperator(a),
   /** See a working group: readers of the community for open groups; its members and those who run the community for private ones. */
-  'group.see': (a: Actor, g: GroupAccess) =>
-    reads(a, g.community) && (g.visibility === 'open' || g.groupRole !== null || runs(a, g.community)),
+  'group.see': (a: Actor, g: GroupAccess) => seesGroup(a, g),
   'group.join': (a: Actor, g: GroupAccess) =>
     isUser(a) && active(g.community) && g.visibility === 'open' && !g.archived && g.groupRole === null,
   'group.leave': (a: Actor, g: GroupAccess) => isUser(a) && g.groupRole !== null,
   'group.manage': (a: Actor, g: GroupAccess) =>
     runs(a, g.community) || (active(g.community) && g.groupRole === 'lead'),
+  /** Read a topic and its posts: readers of the community, and of the group for group topics. */
+  'topic.read': (a: Actor, t: TopicAccess) => readsTopic(a, t),
+  /** Start a topic: active members (experts included) and operators; in a group, its members and those who run the community. */
+  'topic.create': (a: Actor, t: TopicAccess) => contributes(a, t),
+  /** Reply: as for starting a topic, and the topic is not locked (moderators may still reply). */
+  'topic.reply': (a: Actor, t: TopicAccess) => contributes(a, t) && (!t.locked || moderates(a, t.community)),
+  /** Pin, lock, rename any topic, delete and restore any post. */
+  'topic.moderate': (a: Actor, t: TopicAccess) => readsTopic(a, t) && moderates(a, t.community),
+  /** Mark the solution: the topic's author (while a contributor) or a moderator. */
+  'topic.markSolution': (a: Actor, t: TopicAccess) =>
+    (t.isAuthor && contributes(a, t)) || (readsTopic(a, t) && moderates(a, t.community)),
+  /** Edit or delete a post: its author (while a contributor) or a moderator. */
+  'post.edit': (a: Actor, p: PostAccess) =>
+    !p.deleted &&
+    ((p.isAuthor && contributes(a, p.topic)) || (readsTopic(a, p.topic) && moderates(a, p.topic.community))),
+  'post.delete': (a: Actor, p: PostAccess) =>
+    !p.deleted &&
+    ((p.isAuthor && contributes(a, p.topic)) || (readsTopic(a, p.topic) && moderates(a, p.topic.community))),
+  'post.restore': (a: Actor, p: PostAccess) =>
+    p.deleted && readsTopic(a, p.topic) && moderates(a, p.topic.community),
+  /** React to a post. */
+  'post.react': (a: Actor, p: PostAccess) => !p.deleted && contributes(a, p.topic),
 } satisfies Record<string, (a: Actor, r: never) => boolean>;
 
 export type Action = keyof typeof RULES;

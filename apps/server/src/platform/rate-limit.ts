@@ -17,6 +17,7 @@ export const LIMIT_RULES = {
   tokenIp: { points: 30, duration: 15 * 60 },
   writeActor: { points: 120, duration: 60 },
   uploadActor: { points: 30, duration: 10 * 60 },
+  postActor: { points: 30, duration: 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMIT_RULES;

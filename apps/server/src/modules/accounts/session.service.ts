@@ -110,6 +110,21 @@ export function createSessionService({ db, clock, config }: SessionServiceDeps) 
       };
     },
 
+    /** Whether the credential behind an actor still holds (for long-lived streams: sign-out and suspension end them). */
+    async stillValid(actor: Actor): Promise<boolean> {
+      if (actor.kind !== 'user') return true;
+      if (actor.via === 'system' || !actor.credentialId) return actor.via === 'system';
+      const at = iso(clock.now());
+      const table = actor.via === 'session' ? 'sessions' : 'api_tokens';
+      const row = await db
+        .selectFrom(table)
+        .innerJoin('users', 'users.id', `${table}.user_id`)
+        .select(['users.suspended_at', `${table}.expires_at`])
+        .where(`${table}.id`, '=', actor.credentialId)
+        .executeTakeFirst();
+      return !!row && row.suspended_at === null && (row.expires_at === null || row.expires_at > at);
+    },
+
     /** Ends the session that made the request. */
     async end(actor: Actor): Promise<void> {
       if (actor.kind === 'user' && actor.via === 'session' && actor.credentialId) {

@@ -117,55 +117,62 @@ export function createCommunityService({ db, clock, uploads }: CommunityServiceD
     /** Creates the five default areas and communities once, on a fresh platform. */
     async ensureDefaults(): Promise<boolean> {
       if (await repo.getSetting(db, 'defaults_created')) return false;
-      await db.transaction().execute(async (trx) => {
-        if (await repo.getSetting(trx, 'defaults_created')) return;
-        const at = now();
-        for (const [i, a] of DEFAULT_AREAS.entries()) {
-          const areaId = (await repo.findAreaBySlug(trx, a.slug))?.id ?? newId();
-          if (!(await repo.findAreaBySlug(trx, a.slug))) {
-            await repo.insertArea(trx, {
-              id: areaId,
-              slug: a.slug,
-              name: a.name,
-              description: a.description,
-              position: (i + 1) * 10,
-              created_at: at,
-            });
+      // Several instances starting at once race here: the loser's insert fails on a unique key,
+      // and that is fine as long as the winner finished.
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          if (await repo.getSetting(trx, 'defaults_created')) return;
+          const at = now();
+          for (const [i, a] of DEFAULT_AREAS.entries()) {
+            const areaId = (await repo.findAreaBySlug(trx, a.slug))?.id ?? newId();
+            if (!(await repo.findAreaBySlug(trx, a.slug))) {
+              await repo.insertArea(trx, {
+                id: areaId,
+                slug: a.slug,
+                name: a.name,
+                description: a.description,
+                position: (i + 1) * 10,
+                created_at: at,
+              });
+            }
+            if (!(await repo.findCommunityBySlug(trx, a.community.slug))) {
+              const id = newId();
+              await repo.insertCommunity(trx, {
+                id,
+                slug: a.community.slug,
+                name: a.community.name,
+                short_description: a.community.short,
+                description: a.community.description,
+                description_html: renderMarkdown(a.community.description),
+                area_id: areaId,
+                languages: 'en,fr,de,es',
+                visibility: 'public',
+                join_policy: 'open',
+                stage: 'potential',
+                member_count: 0,
+                archived_at: null,
+                created_by: null,
+                created_at: at,
+                updated_at: at,
+                cover_upload_id: null,
+              });
+              await repo.insertStageChange(trx, {
+                id: newId(),
+                community_id: id,
+                from_stage: null,
+                to_stage: 'potential',
+                note: 'Incubated by the platform',
+                changed_by: null,
+                created_at: at,
+              });
+            }
           }
-          if (!(await repo.findCommunityBySlug(trx, a.community.slug))) {
-            const id = newId();
-            await repo.insertCommunity(trx, {
-              id,
-              slug: a.community.slug,
-              name: a.community.name,
-              short_description: a.community.short,
-              description: a.community.description,
-              description_html: renderMarkdown(a.community.description),
-              area_id: areaId,
-              languages: 'en,fr,de,es',
-              visibility: 'public',
-              join_policy: 'open',
-              stage: 'potential',
-              member_count: 0,
-              archived_at: null,
-              created_by: null,
-              created_at: at,
-              updated_at: at,
-              cover_upload_id: null,
-            });
-            await repo.insertStageChange(trx, {
-              id: newId(),
-              community_id: id,
-              from_stage: null,
-              to_stage: 'potential',
-              note: 'Incubated by the platform',
-              changed_by: null,
-              created_at: at,
-            });
-          }
-        }
-        await repo.setSetting(trx, 'defaults_created', at);
-      });
+          await repo.setSetting(trx, 'defaults_created', at);
+        })
+        .catch(async (err: unknown) => {
+          if (!(await repo.getSetting(db, 'defaults_created'))) throw err;
+        });
       return true;
     },
 
@@ -280,6 +287,45 @@ export function createCommunityService({ db, clock, uploads }: CommunityServiceD
         nextCursor: rows.length > query.limit && last ? encodeCursor(last.name, last.id) : null,
         total,
       };
+    },
+
+    /** The community and the actor's access to it, by id (for capabilities living inside communities). */
+    async loadById(actor: Actor, id: string): Promise<LoadedCommunity | undefined> {
+      const row = await repo.findCommunityById(db, id);
+      return row ? accessFor(db, actor, row, now()) : undefined;
+    },
+
+    /** A working group of a loaded community by slug, if the actor may see it (404 otherwise). */
+    async groupFor(actor: Actor, loaded: LoadedCommunity, groupSlug: string) {
+      const g = await db
+        .selectFrom('working_groups')
+        .selectAll()
+        .where('community_id', '=', loaded.row.id)
+        .where('slug', '=', groupSlug.toLowerCase())
+        .executeTakeFirst();
+      if (!g) throw notFound('Working group');
+      const role =
+        actor.kind === 'user'
+          ? ((
+              await db
+                .selectFrom('working_group_members')
+                .select('role')
+                .where('group_id', '=', g.id)
+                .where('user_id', '=', actor.userId)
+                .executeTakeFirst()
+            )?.role ?? null)
+          : null;
+      if (
+        !can(actor, 'group.see', {
+          community: loaded.access,
+          visibility: g.visibility,
+          archived: g.archived_at !== null,
+          groupRole: role,
+        })
+      ) {
+        throw notFound('Working group');
+      }
+      return g;
     },
 
     /** What the actor may do with a community's files (for the uploads capability). */

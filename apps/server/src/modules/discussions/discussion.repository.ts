@@ -1,0 +1,230 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DB, PostsTable, ReactionKind, TopicsTable } from '../../db/schema.ts';
+
+export type TopicRow = Selectable<TopicsTable>;
+export type PostRow = Selectable<PostsTable>;
+type Exec = Kysely<DB>;
+
+export type TopicSort = 'latest' | 'newest' | 'active';
+const SORT_COLUMN = { latest: 'last_post_at', newest: 'created_at', active: 'post_count' } as const;
+
+export const findTopic = (db: Exec, id: string) =>
+  db.selectFrom('topics').selectAll().where('id', '=', id).executeTakeFirst();
+export const insertTopic = (db: Exec, row: TopicRow) => db.insertInto('topics').values(row).execute();
+export const updateTopic = (db: Exec, id: string, patch: Partial<TopicRow>) =>
+  db.updateTable('topics').set(patch).where('id', '=', id).execute();
+
+/** One page of a community's (or group's) live topics in keyset order; pinned ones first on the first page. */
+export async function listTopics(
+  db: Exec,
+  opts: {
+    communityId: string;
+    groupId: string | null;
+    sort: TopicSort;
+    after?: { value: string | number; id: string } | undefined;
+    limit: number;
+  },
+) {
+  const col = SORT_COLUMN[opts.sort];
+  let q = db
+    .selectFrom('topics as t')
+    .leftJoin('users as a', 'a.id', 't.author_id')
+    .leftJoin('users as l', 'l.id', 't.last_poster_id')
+    .selectAll('t')
+    .select(['a.display_name as author_name', 'l.display_name as last_poster_name'])
+    .where('t.community_id', '=', opts.communityId)
+    .where('t.deleted_at', 'is', null);
+  q = opts.groupId ? q.where('t.group_id', '=', opts.groupId) : q.where('t.group_id', 'is', null);
+  if (opts.after) {
+    const { value, id } = opts.after;
+    q = q.where((eb) =>
+      eb.or([
+        eb(`t.${col}`, '<', value as never),
+        eb.and([eb(`t.${col}`, '=', value as never), eb('t.id', '<', id)]),
+      ]),
+    );
+  } else {
+    // Pinned topics open the first page; later pages skip them.
+  }
+  return q
+    .orderBy(`t.${col}`, 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(opts.limit + 1)
+    .execute();
+}
+
+export function listPinned(db: Exec, communityId: string, groupId: string | null) {
+  let q = db
+    .selectFrom('topics as t')
+    .leftJoin('users as a', 'a.id', 't.author_id')
+    .leftJoin('users as l', 'l.id', 't.last_poster_id')
+    .selectAll('t')
+    .select(['a.display_name as author_name', 'l.display_name as last_poster_name'])
+    .where('t.community_id', '=', communityId)
+    .where('t.deleted_at', 'is', null)
+    .where('t.pinned_at', 'is not', null);
+  q = groupId ? q.where('t.group_id', '=', groupId) : q.where('t.group_id', 'is', null);
+  return q.orderBy('t.pinned_at', 'desc').limit(20).execute();
+}
+
+/** The viewer's read positions for many topics at once. */
+export const readPositions = (db: Exec, userId: string, topicIds: string[]) =>
+  topicIds.length === 0
+    ? Promise.resolve([] as { topic_id: string; last_read_number: number }[])
+    : db
+        .selectFrom('topic_reads')
+        .select(['topic_id', 'last_read_number'])
+        .where('user_id', '=', userId)
+        .where('topic_id', 'in', topicIds)
+        .execute();
+
+export const readPosition = async (db: Exec, userId: string, topicId: string) =>
+  (
+    await db
+      .selectFrom('topic_reads')
+      .select('last_read_number')
+      .where('user_id', '=', userId)
+      .where('topic_id', '=', topicId)
+      .executeTakeFirst()
+  )?.last_read_number;
+
+/** Moves the read position forward only (portable upsert: update, then insert when absent). */
+export async function markRead(
+  db: Exec,
+  userId: string,
+  topicId: string,
+  number: number,
+  at: string,
+): Promise<void> {
+  const r = await db
+    .updateTable('topic_reads')
+    .set({
+      last_read_number: sql<number>`case when last_read_number < ${number} then ${number} else last_read_number end`,
+      updated_at: at,
+    })
+    .where('user_id', '=', userId)
+    .where('topic_id', '=', topicId)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) {
+    await db
+      .insertInto('topic_reads')
+      .values({ user_id: userId, topic_id: topicId, last_read_number: number, updated_at: at })
+      .onConflict((oc) => oc.columns(['user_id', 'topic_id']).doNothing())
+      .execute();
+  }
+}
+
+export const findPost = (db: Exec, id: string) =>
+  db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+export const findPostByNumber = (db: Exec, topicId: string, number: number) =>
+  db
+    .selectFrom('posts')
+    .selectAll()
+    .where('topic_id', '=', topicId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+export const insertPost = (db: Exec, row: PostRow) => db.insertInto('posts').values(row).execute();
+export const updatePost = (db: Exec, id: string, patch: Partial<PostRow>) =>
+  db.updateTable('posts').set(patch).where('id', '=', id).execute();
+
+export const listPosts = (db: Exec, topicId: string, from: number, limit: number) =>
+  db
+    .selectFrom('posts as p')
+    .leftJoin('users as u', 'u.id', 'p.author_id')
+    .selectAll('p')
+    .select('u.display_name as author_name')
+    .where('p.topic_id', '=', topicId)
+    .where('p.number', '>=', from)
+    .orderBy('p.number')
+    .limit(limit + 1)
+    .execute();
+
+/** Reaction counts per post and kind, and which ones are the viewer's. */
+export async function reactionsFor(db: Exec, postIds: string[], userId: string | null) {
+  if (postIds.length === 0) return new Map<string, { kind: ReactionKind; count: number; mine: boolean }[]>();
+  const rows = await db
+    .selectFrom('reactions')
+    .select(['post_id', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .select((eb) =>
+      eb.fn
+        .max(
+          eb
+            .case()
+            .when('user_id', '=', userId ?? '')
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('mine'),
+    )
+    .where('post_id', 'in', postIds)
+    .groupBy(['post_id', 'kind'])
+    .execute();
+  const out = new Map<string, { kind: ReactionKind; count: number; mine: boolean }[]>();
+  for (const r of rows) {
+    const list = out.get(r.post_id) ?? [];
+    list.push({ kind: r.kind, count: Number(r.n), mine: Number(r.mine) === 1 });
+    out.set(r.post_id, list);
+  }
+  return out;
+}
+
+export const addReaction = (db: Exec, postId: string, userId: string, kind: ReactionKind, at: string) =>
+  db
+    .insertInto('reactions')
+    .values({ post_id: postId, user_id: userId, kind, created_at: at })
+    .onConflict((oc) => oc.columns(['post_id', 'user_id', 'kind']).doNothing())
+    .execute();
+export const removeReaction = (db: Exec, postId: string, userId: string, kind: ReactionKind) =>
+  db
+    .deleteFrom('reactions')
+    .where('post_id', '=', postId)
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .execute();
+
+export const insertRevision = (
+  db: Exec,
+  row: {
+    id: string;
+    post_id: string;
+    revision: number;
+    body: string;
+    edited_by: string | null;
+    created_at: string;
+  },
+) => db.insertInto('post_revisions').values(row).execute();
+export const listRevisions = (db: Exec, postId: string) =>
+  db
+    .selectFrom('post_revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.edited_by')
+    .selectAll('r')
+    .select('u.display_name')
+    .where('r.post_id', '=', postId)
+    .orderBy('r.revision', 'desc')
+    .execute();
+
+export const replaceMentions = async (db: Exec, postId: string, userIds: string[]) => {
+  await db.deleteFrom('mentions').where('post_id', '=', postId).execute();
+  if (userIds.length)
+    await db
+      .insertInto('mentions')
+      .values(userIds.map((user_id) => ({ post_id: postId, user_id })))
+      .execute();
+};
+
+export const groupById = (db: Exec, id: string) =>
+  db.selectFrom('working_groups').selectAll().where('id', '=', id).executeTakeFirst();
+export const groupRole = async (db: Exec, groupId: string, userId: string) =>
+  (
+    await db
+      .selectFrom('working_group_members')
+      .select('role')
+      .where('group_id', '=', groupId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+  )?.role ?? null;
+export const existingUsers = (db: Exec, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([] as { id: string }[])
+    : db.selectFrom('users').select('id').where('id', 'in', ids).execute();

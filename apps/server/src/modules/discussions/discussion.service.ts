@@ -1,0 +1,547 @@
+import type { Post, PostListResponse, Topic, TopicListResponse } from '@discuss/contracts';
+import { PostListQuerySchema, TopicListQuerySchema } from '@discuss/contracts';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB, ReactionKind } from '../../db/schema.ts';
+import { iso, type Clock } from '../../platform/clock.ts';
+import { newId } from '../../platform/crypto.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { DomainEvent, EventBus } from '../../platform/events.ts';
+import { renderMarkdown } from '../../platform/markdown.ts';
+import { assertCan, can, requireUser, type Actor, type TopicAccess } from '../../platform/policy.ts';
+import type { RateLimiter } from '../../platform/rate-limit.ts';
+import type { CommunityService } from '../communities/community.service.ts';
+import { toPost, toTopicSummary } from './discussion.mapper.ts';
+import * as repo from './discussion.repository.ts';
+import { loadTopic, topicAccess, type LoadedTopic } from './topic.access.ts';
+
+export interface DiscussionServiceDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  limiter: RateLimiter;
+  events: EventBus;
+  communities: CommunityService;
+}
+
+type ListQuery = z.output<typeof TopicListQuerySchema>;
+type PostQuery = z.output<typeof PostListQuerySchema>;
+
+// `@[Display Name](user-id)` is what the composer inserts for a mention.
+const MENTION = /@\[([^\]\n]{1,80})\]\(([0-9a-f-]{36})\)/g;
+
+/** Turns mentions into profile links before rendering; returns the mentioned ids. */
+function renderBody(body: string): { html: string; mentioned: string[] } {
+  const mentioned = new Set<string>();
+  const source = body.replace(MENTION, (_m, name: string, id: string) => {
+    mentioned.add(id);
+    return `[@${name.replace(/[[\]]/g, '')}](/people/${id})`;
+  });
+  return { html: renderMarkdown(source), mentioned: [...mentioned] };
+}
+
+const cursorOf = (value: string | number, id: string) =>
+  Buffer.from(JSON.stringify([value, id])).toString('base64url');
+function decodeCursor(c: string | undefined) {
+  if (!c) return undefined;
+  try {
+    const [value, id] = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as unknown[];
+    if ((typeof value === 'string' || typeof value === 'number') && typeof id === 'string')
+      return { value, id };
+  } catch {
+    // fall through
+  }
+  throw new AppError('bad_request', 'The cursor is not valid');
+}
+
+export type DiscussionService = ReturnType<typeof createDiscussionService>;
+
+/** Topics and replies in communities and working groups: posting, reading, moderation, reactions. */
+export function createDiscussionService(d: DiscussionServiceDeps) {
+  const { db, clock, limiter, events, communities } = d;
+  const now = () => iso(clock.now());
+  const load = (actor: Actor, id: string) => loadTopic(db, communities, actor, id);
+  const publish = (e: DomainEvent) => void events.publish(e).catch(() => undefined);
+
+  async function where(l: LoadedTopic) {
+    return { community: { slug: l.community.row.slug, name: l.community.row.name }, group: l.group };
+  }
+
+  async function topicView(actor: Actor, l: LoadedTopic): Promise<Topic> {
+    const t = (await repo.findTopic(db, l.topic.id))!;
+    const lastRead =
+      actor.kind === 'user' ? ((await repo.readPosition(db, actor.userId, t.id)) ?? null) : null;
+    const names = await db
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('id', 'in', [t.author_id ?? '', t.last_poster_id ?? ''])
+      .execute();
+    const name = (id: string | null) => names.find((n) => n.id === id)?.display_name ?? null;
+    const solution = t.solved_post_id ? await repo.findPost(db, t.solved_post_id) : undefined;
+    const access: TopicAccess = { ...l.access, locked: t.locked_at !== null };
+    return {
+      ...toTopicSummary(
+        { ...t, author_name: name(t.author_id), last_poster_name: name(t.last_poster_id) },
+        await where(l),
+        lastRead ?? undefined,
+        actor.kind === 'user',
+      ),
+      postCount: t.post_count,
+      solutionNumber: solution?.number ?? null,
+      lastReadNumber: actor.kind === 'user' ? (lastRead ?? 0) : null,
+      can: {
+        reply: can(actor, 'topic.reply', access),
+        moderate: can(actor, 'topic.moderate', access),
+        edit: (access.isAuthor && can(actor, 'topic.create', access)) || can(actor, 'topic.moderate', access),
+      },
+    };
+  }
+
+  async function postView(actor: Actor, l: LoadedTopic, postId: string): Promise<Post> {
+    const p = (await repo.findPost(db, postId))!;
+    const author = p.author_id
+      ? await db.selectFrom('users').select('display_name').where('id', '=', p.author_id).executeTakeFirst()
+      : undefined;
+    const reactions =
+      (await repo.reactionsFor(db, [p.id], actor.kind === 'user' ? actor.userId : null)).get(p.id) ?? [];
+    return toPost({ ...p, author_name: author?.display_name }, actor, l.access, reactions);
+  }
+
+  async function loadPost(actor: Actor, postId: string) {
+    const post = await repo.findPost(db, postId);
+    if (!post) throw notFound('Post');
+    const l = await load(actor, post.topic_id);
+    const access = {
+      topic: l.access,
+      isAuthor: actor.kind === 'user' && actor.userId === post.author_id,
+      deleted: post.deleted_at !== null,
+    };
+    return { post, l, access };
+  }
+
+  /** Mentioned people who may read the topic get an event (the social capability turns it into a notification). */
+  async function announceMentions(l: LoadedTopic, postId: string, ids: string[], authorId: string) {
+    const real = (
+      await repo.existingUsers(
+        db,
+        ids.filter((id) => id !== authorId),
+      )
+    ).map((u) => u.id);
+    for (const userId of real) {
+      const who: Actor = {
+        kind: 'user',
+        userId,
+        displayName: '',
+        isOperator: false,
+        via: 'system',
+        credentialId: null,
+      };
+      const community = await communities.loadById(who, l.topic.community_id);
+      if (!community) continue;
+      const { access } = await topicAccess(db, who, community, l.topic);
+      if (can(who, 'topic.read', access)) {
+        publish({
+          type: 'user.mentioned',
+          communityId: l.topic.community_id,
+          groupId: l.topic.group_id,
+          topicId: l.topic.id,
+          postId,
+          userId,
+        });
+      }
+    }
+    return real;
+  }
+
+  return {
+    async list(actor: Actor, slug: string, q: ListQuery): Promise<TopicListResponse> {
+      const community = await communities.load(actor, slug);
+      let groupId: string | null = null;
+      let group: { slug: string; name: string } | null = null;
+      if (q.group) {
+        const g = await d.communities.groupFor(actor, community, q.group);
+        groupId = g.id;
+        group = { slug: g.slug, name: g.name };
+      }
+      const probe = await topicAccess(db, actor, community, {
+        group_id: groupId,
+        author_id: null,
+        locked_at: null,
+      });
+      assertCan(actor, 'topic.read', probe.access);
+      const after = decodeCursor(q.cursor);
+      const rows = await repo.listTopics(db, {
+        communityId: community.row.id,
+        groupId,
+        sort: q.sort,
+        after,
+        limit: q.limit,
+      });
+      const page = rows.slice(0, q.limit).filter((r) => after !== undefined || r.pinned_at === null);
+      const pinned = after ? [] : await repo.listPinned(db, community.row.id, groupId);
+      const all = [...pinned, ...page];
+      const reads = new Map(
+        actor.kind === 'user'
+          ? (
+              await repo.readPositions(
+                db,
+                actor.userId,
+                all.map((t) => t.id),
+              )
+            ).map((r) => [r.topic_id, r.last_read_number])
+          : [],
+      );
+      const whereTo = { community: { slug: community.row.slug, name: community.row.name }, group };
+      const last = rows.slice(0, q.limit).at(-1);
+      const col = { latest: 'last_post_at', newest: 'created_at', active: 'post_count' } as const;
+      return {
+        items: all.map((t) => toTopicSummary(t, whereTo, reads.get(t.id), actor.kind === 'user')),
+        nextCursor: rows.length > q.limit && last ? cursorOf(last[col[q.sort]], last.id) : null,
+      };
+    },
+
+    async create(
+      actor: Actor,
+      slug: string,
+      body: { title: string; body: string; group?: string | undefined },
+    ): Promise<Topic> {
+      const community = await communities.load(actor, slug);
+      const user = requireUser(actor);
+      const g = body.group ? await d.communities.groupFor(actor, community, body.group) : null;
+      const { access } = await topicAccess(db, actor, community, {
+        group_id: g?.id ?? null,
+        author_id: user.userId,
+        locked_at: null,
+      });
+      if (community.access.archived) throw new AppError('community_archived', 'This community is archived');
+      assertCan(actor, 'topic.create', access);
+      await limiter.consume('postActor', user.userId);
+      const at = now();
+      const topicId = newId();
+      const postId = newId();
+      const { html, mentioned } = renderBody(body.body);
+      const authorId = user.via === 'system' ? null : user.userId;
+      await db.transaction().execute(async (trx) => {
+        await repo.insertTopic(trx, {
+          id: topicId,
+          community_id: community.row.id,
+          group_id: g?.id ?? null,
+          author_id: authorId,
+          title: body.title,
+          post_count: 1,
+          last_post_number: 1,
+          last_post_at: at,
+          last_poster_id: authorId,
+          pinned_at: null,
+          locked_at: null,
+          solved_post_id: null,
+          deleted_at: null,
+          deleted_by: null,
+          created_at: at,
+          updated_at: at,
+        });
+        await repo.insertPost(trx, {
+          id: postId,
+          topic_id: topicId,
+          number: 1,
+          author_id: authorId,
+          body: body.body,
+          body_html: html,
+          reply_to_number: null,
+          edit_count: 0,
+          edited_at: null,
+          deleted_at: null,
+          deleted_by: null,
+          created_at: at,
+        });
+        if (authorId) await repo.markRead(trx, authorId, topicId, 1, at);
+        if (mentioned.length)
+          await repo.replaceMentions(
+            trx,
+            postId,
+            (await repo.existingUsers(trx, mentioned)).map((u) => u.id),
+          );
+      });
+      const l = await load(actor, topicId);
+      publish({
+        type: 'topic.created',
+        communityId: community.row.id,
+        groupId: g?.id ?? null,
+        topicId,
+        authorId,
+      });
+      if (authorId) await announceMentions(l, postId, mentioned, authorId);
+      return topicView(actor, l);
+    },
+
+    async get(actor: Actor, id: string): Promise<Topic> {
+      return topicView(actor, await load(actor, id));
+    },
+
+    async rename(actor: Actor, id: string, title: string): Promise<Topic> {
+      const l = await load(actor, id);
+      const mayEdit =
+        (l.access.isAuthor && can(actor, 'topic.create', l.access)) || can(actor, 'topic.moderate', l.access);
+      if (!mayEdit) assertCan(actor, 'topic.moderate', l.access);
+      await repo.updateTopic(db, id, { title, updated_at: now() });
+      publish({
+        type: 'topic.updated',
+        communityId: l.topic.community_id,
+        groupId: l.topic.group_id,
+        topicId: id,
+      });
+      return topicView(actor, l);
+    },
+
+    async setFlag(actor: Actor, id: string, flag: 'pinned' | 'locked', value: boolean): Promise<Topic> {
+      const l = await load(actor, id);
+      assertCan(actor, 'topic.moderate', l.access);
+      const at = now();
+      await repo.updateTopic(
+        db,
+        id,
+        flag === 'pinned'
+          ? { pinned_at: value ? at : null, updated_at: at }
+          : { locked_at: value ? at : null, updated_at: at },
+      );
+      publish({
+        type: 'topic.updated',
+        communityId: l.topic.community_id,
+        groupId: l.topic.group_id,
+        topicId: id,
+      });
+      return topicView(actor, await load(actor, id));
+    },
+
+    async markSolution(actor: Actor, id: string, postId: string | null): Promise<Topic> {
+      const l = await load(actor, id);
+      assertCan(actor, 'topic.markSolution', l.access);
+      if (postId) {
+        const p = await repo.findPost(db, postId);
+        if (!p || p.topic_id !== id || p.deleted_at) throw notFound('Post');
+        if (p.number === 1) throw new AppError('bad_request', 'The opening post cannot be the solution');
+      }
+      await repo.updateTopic(db, id, { solved_post_id: postId, updated_at: now() });
+      publish({
+        type: 'topic.updated',
+        communityId: l.topic.community_id,
+        groupId: l.topic.group_id,
+        topicId: id,
+      });
+      return topicView(actor, l);
+    },
+
+    /** A page of posts; without `from`, it starts at the viewer's first unread post. */
+    async posts(actor: Actor, id: string, q: PostQuery): Promise<PostListResponse> {
+      const l = await load(actor, id);
+      let from = q.from;
+      if (from === undefined) {
+        const lastRead = actor.kind === 'user' ? ((await repo.readPosition(db, actor.userId, id)) ?? 0) : 0;
+        from = Math.min(lastRead + 1, l.topic.last_post_number);
+        if (lastRead === 0) from = 1;
+      }
+      const rows = await repo.listPosts(db, id, from, q.limit);
+      const page = rows.slice(0, q.limit);
+      const reactions = await repo.reactionsFor(
+        db,
+        page.map((p) => p.id),
+        actor.kind === 'user' ? actor.userId : null,
+      );
+      return {
+        items: page.map((p) => toPost(p, actor, l.access, reactions.get(p.id) ?? [])),
+        nextFrom: rows.length > q.limit ? rows[q.limit]!.number : null,
+      };
+    },
+
+    async reply(
+      actor: Actor,
+      id: string,
+      body: { body: string; replyTo?: number | undefined },
+    ): Promise<Post> {
+      const l = await load(actor, id);
+      const user = requireUser(actor);
+      if (l.topic.deleted_at) throw notFound('Topic');
+      if (l.topic.locked_at && !can(actor, 'topic.reply', l.access) && can(actor, 'topic.create', l.access)) {
+        throw new AppError('topic_locked', 'This topic is locked: no new replies');
+      }
+      assertCan(actor, 'topic.reply', l.access);
+      await limiter.consume('postActor', user.userId);
+      const { html, mentioned } = renderBody(body.body);
+      const authorId = user.via === 'system' ? null : user.userId;
+      const postId = newId();
+      const at = now();
+      const number = await db.transaction().execute(async (trx) => {
+        // Claim the next number atomically: the counter moves inside the same transaction.
+        await trx
+          .updateTable('topics')
+          .set((eb) => ({
+            post_count: eb('post_count', '+', 1),
+            last_post_number: eb('last_post_number', '+', 1),
+            last_post_at: at,
+            last_poster_id: authorId,
+            updated_at: at,
+          }))
+          .where('id', '=', id)
+          .execute();
+        const t = (await repo.findTopic(trx, id))!;
+        if (body.replyTo !== undefined && (body.replyTo < 1 || body.replyTo >= t.last_post_number)) {
+          throw new AppError('validation_failed', 'Some fields are not valid', [
+            { path: 'body.replyTo', code: 'not_found', message: 'No such post in this topic' },
+          ]);
+        }
+        await repo.insertPost(trx, {
+          id: postId,
+          topic_id: id,
+          number: t.last_post_number,
+          author_id: authorId,
+          body: body.body,
+          body_html: html,
+          reply_to_number: body.replyTo ?? null,
+          edit_count: 0,
+          edited_at: null,
+          deleted_at: null,
+          deleted_by: null,
+          created_at: at,
+        });
+        if (authorId) await repo.markRead(trx, authorId, id, t.last_post_number, at);
+        if (mentioned.length)
+          await repo.replaceMentions(
+            trx,
+            postId,
+            (await repo.existingUsers(trx, mentioned)).map((u) => u.id),
+          );
+        return t.last_post_number;
+      });
+      publish({
+        type: 'post.created',
+        communityId: l.topic.community_id,
+        groupId: l.topic.group_id,
+        topicId: id,
+        postId,
+        number,
+        authorId,
+        replyToNumber: body.replyTo ?? null,
+      });
+      if (authorId) await announceMentions(l, postId, mentioned, authorId);
+      return postView(actor, l, postId);
+    },
+
+    async edit(actor: Actor, postId: string, body: string): Promise<Post> {
+      const { post, l, access } = await loadPost(actor, postId);
+      assertCan(actor, 'post.edit', access);
+      const user = requireUser(actor);
+      const { html, mentioned } = renderBody(body);
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        await repo.insertRevision(trx, {
+          id: newId(),
+          post_id: postId,
+          revision: post.edit_count + 1,
+          body: post.body,
+          edited_by: user.via === 'system' ? null : user.userId,
+          created_at: at,
+        });
+        await repo.updatePost(trx, postId, {
+          body,
+          body_html: html,
+          edit_count: post.edit_count + 1,
+          edited_at: at,
+        });
+        await repo.replaceMentions(
+          trx,
+          postId,
+          (await repo.existingUsers(trx, mentioned)).map((u) => u.id),
+        );
+      });
+      publish({
+        type: 'post.updated',
+        communityId: l.topic.community_id,
+        groupId: l.topic.group_id,
+        topicId: l.topic.id,
+        postId,
+        number: post.number,
+      });
+      return postView(actor, l, postId);
+    },
+
+    async setDeleted(actor: Actor, postId: string, deleted: boolean): Promise<Post> {
+      const { post, l, access } = await loadPost(actor, postId);
+      assertCan(actor, deleted ? 'post.delete' : 'post.restore', access);
+      const user = requireUser(actor);
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        await repo.updatePost(
+          trx,
+          postId,
+          deleted
+            ? { deleted_at: at, deleted_by: user.via === 'system' ? null : user.userId }
+            : { deleted_at: null, deleted_by: null },
+        );
+        // Deleting the opening post deletes the topic (and restoring it restores the topic).
+        if (post.number === 1)
+          await repo.updateTopic(
+            trx,
+            l.topic.id,
+            deleted ? { deleted_at: at, deleted_by: user.userId } : { deleted_at: null, deleted_by: null },
+          );
+        if (deleted && l.topic.solved_post_id === postId)
+          await repo.updateTopic(trx, l.topic.id, { solved_post_id: null });
+      });
+      publish({
+        type: 'post.updated',
+        communityId: l.topic.community_id,
+        groupId: l.topic.group_id,
+        topicId: l.topic.id,
+        postId,
+        number: post.number,
+      });
+      return postView(actor, { ...l, topic: (await repo.findTopic(db, l.topic.id))! }, postId);
+    },
+
+    async revisions(actor: Actor, postId: string) {
+      const { post, l } = await loadPost(actor, postId);
+      if (post.deleted_at && !can(actor, 'topic.moderate', l.access)) throw notFound('Post');
+      const rows = await repo.listRevisions(db, postId);
+      return {
+        items: rows.map((r) => ({
+          revision: r.revision,
+          body: r.body,
+          editedBy: r.edited_by && r.display_name ? { id: r.edited_by, displayName: r.display_name } : null,
+          createdAt: r.created_at,
+        })),
+      };
+    },
+
+    async react(actor: Actor, postId: string, kind: ReactionKind, on: boolean): Promise<Post> {
+      const { post, l, access } = await loadPost(actor, postId);
+      assertCan(actor, 'post.react', access);
+      const user = requireUser(actor);
+      if (on) await repo.addReaction(db, postId, user.userId, kind, now());
+      else await repo.removeReaction(db, postId, user.userId, kind);
+      publish({
+        type: 'reaction.changed',
+        communityId: l.topic.community_id,
+        groupId: l.topic.group_id,
+        topicId: l.topic.id,
+        postId,
+        number: post.number,
+      });
+      return postView(actor, l, postId);
+    },
+
+    async markRead(actor: Actor, id: string, number: number): Promise<void> {
+      const l = await load(actor, id);
+      const user = requireUser(actor);
+      await repo.markRead(db, user.userId, id, Math.min(number, l.topic.last_post_number), now());
+    },
+
+    /** For live streams: may this actor see this event's topic right now? (re-checked for every event) */
+    async maySee(actor: Actor, topicId: string): Promise<boolean> {
+      try {
+        await load(actor, topicId);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { DISCUSSION_LIMITS as L } from './limits.ts';
+import { IdSchema, TimestampSchema } from './common.ts';
+import { PersonRefSchema } from './communities.ts';
+
+export const REACTION_KINDS = ['like', 'insightful', 'thanks'] as const;
+/** The small fixed set of reactions. */
+export const ReactionKindSchema = z.enum(REACTION_KINDS);
+export type ReactionKind = z.infer<typeof ReactionKindSchema>;
+
+export const TopicParamsSchema = z.object({ id: IdSchema });
+export const PostParamsSchema = z.object({ id: IdSchema });
+
+/** A topic as listed. */
+export const TopicSummarySchema = z
+  .object({
+    id: IdSchema,
+    title: z.string(),
+    community: z.object({ slug: z.string(), name: z.string() }),
+    /** The working group it belongs to, if any. */
+    group: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    author: PersonRefSchema.nullable(),
+    /** Replies (the opening post not counted). */
+    replyCount: z.number().int(),
+    lastPostAt: TimestampSchema,
+    lastPoster: PersonRefSchema.nullable(),
+    pinned: z.boolean(),
+    locked: z.boolean(),
+    solved: z.boolean(),
+    createdAt: TimestampSchema,
+    /** Posts the viewer has not read (null for guests). */
+    unreadCount: z.number().int().nullable(),
+    /** The viewer has never opened it (null for guests). */
+    isNew: z.boolean().nullable(),
+  })
+  .meta({ id: 'TopicSummary' });
+export type TopicSummary = z.infer<typeof TopicSummarySchema>;
+
+export const TopicListQuerySchema = z.object({
+  /** Only topics of this working group (slug); omitted: the community's own topics. */
+  group: z.string().max(120).optional(),
+  sort: z.enum(['latest', 'newest', 'active']).default('latest'),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(L.topicsPageSize),
+});
+export type TopicListQuery = z.input<typeof TopicListQuerySchema>;
+export const TopicListResponseSchema = z.object({
+  items: z.array(TopicSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type TopicListResponse = z.infer<typeof TopicListResponseSchema>;
+
+export const ReactionCountSchema = z.object({
+  kind: ReactionKindSchema,
+  count: z.number().int(),
+  mine: z.boolean(),
+});
+
+/** One post: the opening post (number 1) or a reply. */
+export const PostSchema = z
+  .object({
+    id: IdSchema,
+    number: z.number().int(),
+    author: PersonRefSchema.nullable(),
+    /** Markdown source (empty for deleted posts unless the viewer moderates). */
+    body: z.string(),
+    /** Sanitised HTML rendered on write. */
+    bodyHtml: z.string(),
+    replyToNumber: z.number().int().nullable(),
+    createdAt: TimestampSchema,
+    editedAt: TimestampSchema.nullable(),
+    editCount: z.number().int(),
+    deleted: z.boolean(),
+    reactions: z.array(ReactionCountSchema),
+    can: z.object({
+      edit: z.boolean(),
+      delete: z.boolean(),
+      restore: z.boolean(),
+      markSolution: z.boolean(),
+    }),
+  })
+  .meta({ id: 'Post' });
+export type Post = z.infer<typeof PostSchema>;
+
+export const TopicSchema = TopicSummarySchema.extend({
+  /** Total posts including the opening post. */
+  postCount: z.number().int(),
+  /** Number of the solution post, if marked. */
+  solutionNumber: z.number().int().nullable(),
+  /** The viewer's last read post number (0 = none; null for guests). */
+  lastReadNumber: z.number().int().nullable(),
+  can: z.object({ reply: z.boolean(), moderate: z.boolean(), edit: z.boolean() }),
+}).meta({ id: 'Topic' });
+export type Topic = z.infer<typeof TopicSchema>;
+
+export const PostListQuerySchema = z.object({
+  /** First post number of the page (inclusive); omitted: from the viewer's first unread post. */
+  from: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(L.postsPageSize),
+});
+export const PostListResponseSchema = z.object({
+  items: z.array(PostSchema),
+  /** Number to pass as `from` for the next page, or null at the end. */
+  nextFrom: z.number().int().nullable(),
+});
+export type PostListResponse = z.infer<typeof PostListResponseSchema>;
+
+const TitleSchema = z
+  .string()
+  .trim()
+  .min(L.titleMin)
+  .max(L.titleMax)
+  .regex(/^[^\p{Cc}]+$/u, { message: 'Use letters, digits, spaces and punctuation' });
+const BodySchema = z.string().trim().min(1).max(L.bodyMax);
+
+export const TopicCreateBodySchema = z.object({
+  title: TitleSchema,
+  /** Markdown of the opening post. */
+  body: BodySchema,
+  /** Post in this working group (slug) of the community. */
+  group: z.string().max(120).optional(),
+});
+export type TopicCreateBody = z.input<typeof TopicCreateBodySchema>;
+export const TopicUpdateBodySchema = z.object({ title: TitleSchema }).strict();
+export const PostCreateBodySchema = z.object({
+  body: BodySchema,
+  /** The post this replies to (its number). */
+  replyTo: z.number().int().min(1).optional(),
+});
+export type PostCreateBody = z.input<typeof PostCreateBodySchema>;
+export const PostUpdateBodySchema = z.object({ body: BodySchema }).strict();
+export const ReactionBodySchema = z.object({ kind: ReactionKindSchema });
+export const ReadBodySchema = z.object({ number: z.number().int().min(1) });
+export const TopicFlagBodySchema = z.object({ value: z.boolean() });
+export const SolutionBodySchema = z.object({ postId: IdSchema.nullable() });
+
+export const RevisionSchema = z
+  .object({
+    revision: z.number().int(),
+    body: z.string(),
+    editedBy: PersonRefSchema.nullable(),
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'Revision' });
+export const RevisionListResponseSchema = z.object({ items: z.array(RevisionSchema) });
+export const PostRefResponseSchema = z.object({ post: PostSchema });

@@ -66,6 +66,31 @@ const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
 // Tokens travel in the query of e-mailed links (e.g. /reset-password?token=…): never log them.
 const scrubUrl = (url: string) => url.replace(/([?&](?:token|secret)=)[^&]*/gi, '$1[redacted]');
 
+/** The Content-Security-Policy of every page and API answer (the web app works under it). */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+};
+const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Headers helmet would add; framework errors are answered before its hook runs. */
+const FRAMEWORK_ERROR_HEADERS = {
+  'content-security-policy': Object.entries(CSP_DIRECTIVES)
+    .map(([k, v]) => `${kebab(k)} ${v.join(' ')}`)
+    .join(';'),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'SAMEORIGIN',
+};
+
 /** Builds the whole application without listening: plugins, then modules, then error handlers. */
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -87,7 +112,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     bodyLimit: LIMITS.bodyMaxBytes,
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    // URLs Fastify cannot route (bad percent-encoding, over-long parameters) get our error shape too.
+    frameworkErrors: (err, req, reply) => {
+      reply.header('x-request-id', req.id);
+      for (const [k, v] of Object.entries(FRAMEWORK_ERROR_HEADERS)) reply.header(k, v);
+      void sendError(reply, 'bad_request', 'The URL is not valid');
+    },
   });
+  // Only JSON (and multipart for uploads) is accepted: a cross-site form cannot send either.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -107,18 +140,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
+      directives: CSP_DIRECTIVES,
     },
     strictTransportSecurity: config.secureCookies,
     crossOriginEmbedderPolicy: false,
@@ -149,7 +171,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Keep our locked directives on the reference pages too.
+    transformStaticCSP: (header) =>
+      header
+        .replace(/base-uri [^;]*/, "base-uri 'none'")
+        .replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'"),
+  });
 
   registerMetrics(app);
   registerErrorHandlers(app);

@@ -40,6 +40,20 @@ export interface TestDatabase extends Database {
   dispose(): Promise<void>;
 }
 
+const SCHEMA_LOCK = 7_341_001;
+
+async function withSchemaLock<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: TEST_PG_URL });
+  await c.connect();
+  try {
+    await c.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await fn(c);
+  } finally {
+    await c.query('select pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => undefined);
+    await c.end();
+  }
+}
+
 /** A fresh, migrated, isolated database: in-memory SQLite, or a new PostgreSQL schema. */
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
@@ -48,21 +62,20 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     return { ...database, dispose: () => database.close() };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const database = openDatabase({ databaseUrl: TEST_PG_URL, pgSchema: schema, poolSize: 4 });
-  await migrateToLatest(database.db, schema);
+  // Kysely's migrator looks for its tables in every schema of the database, so creating, migrating
+  // and dropping test schemas is serialised across test workers with an advisory lock.
+  const database = await withSchemaLock(async (c) => {
+    await c.query(`create schema ${schema}`);
+    const db = openDatabase({ databaseUrl: TEST_PG_URL, pgSchema: schema, poolSize: 4 });
+    await migrateToLatest(db.db, schema);
+    return db;
+  });
   return {
     ...database,
     schema,
     async dispose() {
       await database.close();
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
+      await withSchemaLock((c) => c.query(`drop schema if exists ${schema} cascade`));
     },
   };
 }

@@ -6,8 +6,8 @@ import { TestAgent } from './helpers.ts';
 describeEachDialect('demo data generator', (ctx) => {
   it('builds five lively communities plus a hidden one, in every role, and is idempotent', async () => {
     const c = ctx();
-    const first = await generate(c.database.db, c.clock, { members: 70 });
-    const second = await generate(c.database.db, c.clock, { members: 70 });
+    const first = await generate(c.database.db, c.clock, { members: 70, topics: 12, replies: 30 });
+    const second = await generate(c.database.db, c.clock, { members: 70, topics: 12, replies: 30 });
     expect(second.totalUsers).toBe(first.totalUsers);
 
     const op = await new TestAgent(c.app).signIn(DEMO_OPERATOR_EMAIL, DEMO_PASSWORD);
@@ -35,5 +35,77 @@ describeEachDialect('demo data generator', (ctx) => {
     expect(roles).toEqual(new Set(['facilitator', 'moderator', 'member', 'expert']));
     const vet = await new TestAgent(c.app).signIn('newcomer@demo.discuss.test', DEMO_PASSWORD);
     expect((await vet.get('/api/communities/higher-education')).json().my.status).toBe('pending');
+  });
+
+  it('fills every community with consistent conversations, once', async () => {
+    const c = ctx();
+    const db = c.database.db;
+    const opts = { members: 40, topics: 30, replies: 300 };
+    const first = await generate(db, c.clock, opts);
+    expect(first).toMatchObject({ totalTopics: 30, totalPosts: 330 });
+    const second = await generate(db, c.clock, opts);
+    expect(second).toMatchObject({ totalTopics: 30, totalPosts: 330 });
+
+    // The topic counters match the posts exactly.
+    const topics = await db.selectFrom('topics').selectAll().execute();
+    const posts = await db
+      .selectFrom('posts')
+      .select(['id', 'topic_id', 'number', 'author_id', 'created_at', 'reply_to_number', 'body_html'])
+      .orderBy('topic_id')
+      .orderBy('number')
+      .execute();
+    for (const t of topics) {
+      const own = posts.filter((p) => p.topic_id === t.id);
+      const last = own.at(-1)!;
+      expect(own.map((p) => p.number)).toEqual(own.map((_, i) => i + 1));
+      expect(t).toMatchObject({
+        post_count: own.length,
+        last_post_number: last.number,
+        last_post_at: own
+          .map((p) => p.created_at)
+          .sort()
+          .at(-1),
+        last_poster_id: last.author_id,
+      });
+      if (t.solved_post_id) expect(own.find((p) => p.id === t.solved_post_id)!.number).toBeGreaterThan(1);
+    }
+    const perCommunity = new Map<string, typeof topics>();
+    for (const t of topics)
+      perCommunity.set(t.community_id, [...(perCommunity.get(t.community_id) ?? []), t]);
+    expect(perCommunity.size).toBe(6);
+    for (const list of perCommunity.values()) {
+      expect(list.some((t) => t.pinned_at)).toBe(true);
+      expect(list.some((t) => t.locked_at)).toBe(true);
+      expect(list.some((t) => t.solved_post_id)).toBe(true);
+    }
+    expect(topics.some((t) => t.group_id)).toBe(true);
+    expect(posts.some((p) => p.reply_to_number !== null)).toBe(true);
+    expect(posts.some((p) => p.body_html.includes('<blockquote>'))).toBe(true);
+    expect(posts.some((p) => p.body_html.includes('<li>'))).toBe(true);
+    const { n: reactions } = await db
+      .selectFrom('reactions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(reactions)).toBeGreaterThan(0);
+
+    // Through the API: a guest reads the public adult-learning list, pinned first, and a whole thread.
+    const guest = c.guest();
+    const listRes = await guest.get('/api/communities/adult-learning/topics');
+    expect(listRes.statusCode).toBe(200);
+    const items = listRes.json().items as { id: string; pinned: boolean; replyCount: number }[];
+    expect(items[0]!.pinned).toBe(true);
+    const busiest = [...items].sort((a, b) => b.replyCount - a.replyCount)[0]!;
+    const topic = (await guest.get(`/api/topics/${busiest.id}`)).json();
+    expect(topic.postCount).toBe(busiest.replyCount + 1);
+    const thread = (await guest.get(`/api/topics/${busiest.id}/posts?limit=200`)).json();
+    expect(thread.items).toHaveLength(topic.postCount);
+
+    // A member who took part sees read positions: nothing new in the threads they wrote last in.
+    const teacher = await new TestAgent(c.app).signIn('teacher@demo.discuss.test', DEMO_PASSWORD);
+    const mine = (await teacher.get('/api/communities/adult-learning/topics')).json().items as {
+      unreadCount: number | null;
+      isNew: boolean | null;
+    }[];
+    expect(mine.every((t) => t.unreadCount !== null && t.isNew !== null)).toBe(true);
   });
 });

@@ -27,6 +27,9 @@ import { AcceptedResponseSchema, IdParamsSchema } from './common.ts';
 import { HealthResponseSchema, ReadyResponseSchema } from './health.ts';
 import { UploadSchema } from './uploads.ts';
 import {
+  PollVoteBodySchema,
+  ShareBodySchema,
+  TagListResponseSchema,
   PostCreateBodySchema,
   PostListQuerySchema,
   PostListResponseSchema,
@@ -863,6 +866,35 @@ export const API = {
     params: PostParamsSchema.extend({ kind: ReactionBodySchema.shape.kind }),
     response: PostSchema,
     summary: 'Remove own reaction',
+    tag: 'discussions',
+  }),
+  listTags: ep({
+    method: 'GET',
+    path: '/api/communities/:slug/tags',
+    status: 200,
+    params: SlugParamsSchema,
+    response: TagListResponseSchema,
+    summary: "A community's tags with the number of topics carrying each",
+    tag: 'discussions',
+  }),
+  votePoll: ep({
+    method: 'POST',
+    path: '/api/topics/:id/poll/votes',
+    status: 200,
+    params: TopicParamsSchema,
+    body: PollVoteBodySchema,
+    response: TopicSchema,
+    summary: 'Vote in the topic’s poll (replaces an earlier vote)',
+    tag: 'discussions',
+  }),
+  shareTopic: ep({
+    method: 'POST',
+    path: '/api/topics/:id/shares',
+    status: 200,
+    params: TopicParamsSchema,
+    body: ShareBodySchema,
+    response: TopicSchema,
+    summary: 'Share the topic into another community its author belongs to',
     tag: 'discussions',
   }),
   markRead: ep({

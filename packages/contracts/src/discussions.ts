@@ -11,11 +11,48 @@ export type ReactionKind = z.infer<typeof ReactionKindSchema>;
 export const TopicParamsSchema = z.object({ id: IdSchema });
 export const PostParamsSchema = z.object({ id: IdSchema });
 
+/** A tag of a community: topics carry up to five. */
+export const TagRefSchema = z.object({ slug: z.string(), name: z.string() }).meta({ id: 'TagRef' });
+export const TagSchema = TagRefSchema.extend({ topicCount: z.number().int() }).meta({ id: 'Tag' });
+export const TagListResponseSchema = z.object({ items: z.array(TagSchema) });
+const TagNameSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(30)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} +#.-]*$/u, { message: 'Use letters, digits, spaces, +, #, . and -' });
+
+/** A poll attached to a topic. Counts are shown once the viewer has voted or the poll has closed. */
+export const PollSchema = z
+  .object({
+    question: z.string(),
+    multiple: z.boolean(),
+    closesAt: TimestampSchema.nullable(),
+    closed: z.boolean(),
+    options: z.array(z.object({ id: IdSchema, label: z.string(), votes: z.number().int().nullable() })),
+    /** Option ids the viewer chose. */
+    myVotes: z.array(IdSchema),
+    /** People who voted (null while results are hidden). */
+    voters: z.number().int().nullable(),
+    canVote: z.boolean(),
+  })
+  .meta({ id: 'Poll' });
+export type Poll = z.infer<typeof PollSchema>;
+export const PollCreateSchema = z.object({
+  question: z.string().trim().min(3).max(300),
+  options: z.array(z.string().trim().min(1).max(200)).min(2).max(10),
+  multiple: z.boolean().default(false),
+  /** When voting ends (ISO 8601), or omitted for no end. */
+  closesAt: z.iso.datetime().optional(),
+});
+export const PollVoteBodySchema = z.object({ optionIds: z.array(IdSchema).min(1).max(10) });
+
 /** A topic as listed. */
 export const TopicSummarySchema = z
   .object({
     id: IdSchema,
     title: z.string(),
+    tags: z.array(TagRefSchema),
     community: z.object({ slug: z.string(), name: z.string() }),
     /** The working group it belongs to, if any. */
     group: z.object({ slug: z.string(), name: z.string() }).nullable(),
@@ -39,6 +76,8 @@ export type TopicSummary = z.infer<typeof TopicSummarySchema>;
 export const TopicListQuerySchema = z.object({
   /** Only topics of this working group (slug); omitted: the community's own topics. */
   group: z.string().max(120).optional(),
+  /** Only topics with this tag (slug). */
+  tag: z.string().max(40).optional(),
   sort: z.enum(['latest', 'newest', 'active']).default('latest'),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(L.topicsPageSize),
@@ -47,6 +86,8 @@ export type TopicListQuery = z.input<typeof TopicListQuerySchema>;
 export const TopicListResponseSchema = z.object({
   items: z.array(TopicSummarySchema),
   nextCursor: z.string().nullable(),
+  /** Topics shared into this community from others (that the viewer may read), newest first; first page only. */
+  shared: z.array(TopicSummarySchema),
 });
 export type TopicListResponse = z.infer<typeof TopicListResponseSchema>;
 
@@ -89,7 +130,10 @@ export const TopicSchema = TopicSummarySchema.extend({
   solutionNumber: z.number().int().nullable(),
   /** The viewer's last read post number (0 = none; null for guests). */
   lastReadNumber: z.number().int().nullable(),
-  can: z.object({ reply: z.boolean(), moderate: z.boolean(), edit: z.boolean() }),
+  poll: PollSchema.nullable(),
+  /** Communities it has been shared into (those the viewer may see). */
+  sharedInto: z.array(z.object({ slug: z.string(), name: z.string() })),
+  can: z.object({ reply: z.boolean(), moderate: z.boolean(), edit: z.boolean(), share: z.boolean() }),
 }).meta({ id: 'Topic' });
 export type Topic = z.infer<typeof TopicSchema>;
 
@@ -119,9 +163,15 @@ export const TopicCreateBodySchema = z.object({
   body: BodySchema,
   /** Post in this working group (slug) of the community. */
   group: z.string().max(120).optional(),
+  tags: z.array(TagNameSchema).max(5).default([]),
+  poll: PollCreateSchema.optional(),
 });
 export type TopicCreateBody = z.input<typeof TopicCreateBodySchema>;
-export const TopicUpdateBodySchema = z.object({ title: TitleSchema }).strict();
+export const TopicUpdateBodySchema = z
+  .object({ title: TitleSchema, tags: z.array(TagNameSchema).max(5) })
+  .partial()
+  .strict();
+export const ShareBodySchema = z.object({ community: z.string().min(1).max(120) });
 export const PostCreateBodySchema = z.object({
   body: BodySchema,
   /** The post this replies to (its number). */

@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'unsupported_file_type',
   // discussions
   'topic_locked',
+  'poll_closed',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -47,8 +47,31 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  reusePreparedStatements(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew, and compiling a statement costs SQLite more than running a small
+ * one. Keep the most recent statements by SQL text and reuse them (a statement still being iterated
+ * is never handed out twice).
+ */
+function reusePreparedStatements(sqlite: SQLite.Database, max = 1000): void {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached && !cached.busy) {
+      cache.delete(source);
+      cache.set(source, cached);
+      return cached;
+    }
+    const stmt = prepare(source);
+    cache.set(source, stmt);
+    if (cache.size > max) cache.delete(cache.keys().next().value!);
+    return stmt;
+  }) as typeof sqlite.prepare;
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

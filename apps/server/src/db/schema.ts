@@ -255,6 +255,50 @@ export interface MentionsTable {
   user_id: string;
 }
 
+export interface TagsTable {
+  id: string;
+  community_id: string;
+  slug: string;
+  name: string;
+  created_at: string;
+}
+
+export interface TopicTagsTable {
+  topic_id: string;
+  tag_id: string;
+}
+
+export interface PollsTable {
+  id: string;
+  topic_id: string;
+  question: string;
+  multiple: number;
+  closes_at: string | null;
+  created_at: string;
+}
+
+export interface PollOptionsTable {
+  id: string;
+  poll_id: string;
+  label: string;
+  position: number;
+}
+
+export interface PollVotesTable {
+  poll_id: string;
+  option_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+/** A topic shared into another community: listed there with a link back; replies stay in one place. */
+export interface TopicSharesTable {
+  topic_id: string;
+  community_id: string;
+  shared_by: string | null;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -277,4 +321,10 @@ export interface DB {
   reactions: ReactionsTable;
   topic_reads: TopicReadsTable;
   mentions: MentionsTable;
+  tags: TagsTable;
+  topic_tags: TopicTagsTable;
+  polls: PollsTable;
+  poll_options: PollOptionsTable;
+  poll_votes: PollVotesTable;
+  topic_shares: TopicSharesTable;
 }

@@ -33,6 +33,7 @@ const STATUS: Record<ErrorCode, number> = {
   community_archived: 409,
   unsupported_file_type: 415,
   topic_locked: 409,
+  poll_closed: 409,
 };
 
 /** An expected failure with a stable code; the error handler turns it into the one error shape. */

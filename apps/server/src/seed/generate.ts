@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { addMs, DAY, iso, type Clock } from '../platform/clock.ts';
 import { hashPassword, newId } from '../platform/crypto.ts';
 import { renderMarkdown } from '../platform/markdown.ts';
+import { seedDiscussions } from './discussions.ts';
 
 /** The one password every demo account shares: printed by `npm run demo`, never used in production. */
 export const DEMO_PASSWORD = 'discuss-demo-2026';
@@ -17,12 +18,21 @@ export interface SeedOptions {
   progress?: boolean;
   /** Fixed seed so that every run builds the same platform. */
   seed?: number;
+  /** Discussion topics in all, spread over the communities; default 15–40 per community. */
+  topics?: number;
+  /** Replies in all, spread over the topics; default 0–30 per topic. */
+  replies?: number;
+  /** How many demo communities (in a fixed order, the five defaults first) get discussions; default all. */
+  communities?: number;
 }
 
 export interface SeedResult {
   operator: { email: string; password: string };
   members: { email: string; displayName: string; note: string }[];
   totalUsers: number;
+  /** Topics and posts on the platform after the run. */
+  totalTopics: number;
+  totalPosts: number;
 }
 
 const LOCALES = ['en', 'fr', 'de', 'es', null] as const;
@@ -152,21 +162,38 @@ export async function generate(db: Kysely<DB>, clock: Clock, opts: SeedOptions):
   bar?.stop();
 
   await seedCommunities(db, clock);
+  await seedDiscussions(db, clock, Object.keys(COMMUNITY_SETUP), {
+    topics: opts.topics,
+    replies: opts.replies,
+    communities: opts.communities,
+    progress: opts.progress,
+    seed: opts.seed ?? 2026,
+  });
 
-  const { total } = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
+  const count = async (table: 'users' | 'topics' | 'posts') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     operator: { email: DEMO_OPERATOR_EMAIL, password: DEMO_PASSWORD },
     members: named
       .filter((n) => !n.operator)
       .map((n) => ({ email: n.email, displayName: n.name, note: n.note })),
-    totalUsers: Number(total),
+    totalUsers: await count('users'),
+    totalTopics: await count('topics'),
+    totalPosts: await count('posts'),
   };
 }
 
-/** Demo settings for the default communities: a mix of visibilities, join policies and stages. */
+/**
+ * Demo settings for the default communities: a mix of visibilities, join policies and stages. Each gets
+ * `members` people, or `share` of the generated members when there are many (bench volumes).
+ */
 const COMMUNITY_SETUP: Record<
   string,
   {
@@ -174,24 +201,39 @@ const COMMUNITY_SETUP: Record<
     join: 'open' | 'request' | 'invite';
     stage: 'potential' | 'coalescing' | 'maturing' | 'stewardship' | 'transformation';
     members: number;
+    share: number;
   }
 > = {
-  'school-education': { visibility: 'public', join: 'open', stage: 'maturing', members: 48 },
-  'higher-education': { visibility: 'public', join: 'request', stage: 'coalescing', members: 31 },
+  'school-education': { visibility: 'public', join: 'open', stage: 'maturing', members: 48, share: 0.4 },
+  'higher-education': {
+    visibility: 'public',
+    join: 'request',
+    stage: 'coalescing',
+    members: 31,
+    share: 0.25,
+  },
   'vocational-education-and-training': {
     visibility: 'members',
     join: 'request',
     stage: 'maturing',
     members: 36,
+    share: 0.3,
   },
-  'adult-learning': { visibility: 'public', join: 'open', stage: 'stewardship', members: 54 },
+  'adult-learning': { visibility: 'public', join: 'open', stage: 'stewardship', members: 54, share: 0.45 },
   'transversal-policy-languages-digital': {
     visibility: 'members',
     join: 'open',
     stage: 'coalescing',
     members: 22,
+    share: 0.2,
   },
-  'policy-experimentation-lab': { visibility: 'hidden', join: 'invite', stage: 'potential', members: 9 },
+  'policy-experimentation-lab': {
+    visibility: 'hidden',
+    join: 'invite',
+    stage: 'potential',
+    members: 9,
+    share: 0,
+  },
 };
 
 const GROUPS = [
@@ -313,7 +355,7 @@ async function seedCommunities(db: Kysely<DB>, clock: Clock): Promise<void> {
         })
         .execute();
     }
-    const people = take(setup.members);
+    const people = take(Math.max(setup.members, Math.round(pool.length * setup.share)));
     const roles = new Map<string, 'facilitator' | 'moderator' | 'member' | 'expert'>();
     people.forEach((id, i) => roles.set(id, i === 0 ? 'facilitator' : i < 3 ? 'moderator' : 'member'));
     if (c.slug === 'adult-learning') {

@@ -20,9 +20,10 @@ export interface AdminServiceDeps {
 const encodeCursor = (u: repo.UserRow) => Buffer.from(`${u.created_at}|${u.id}`).toString('base64url');
 function decodeCursor(c: string | undefined): { createdAt: string; id: string } | undefined {
   if (!c) return undefined;
-  const [createdAt, id] = Buffer.from(c, 'base64url').toString('utf8').split('|');
-  if (!createdAt || !id) throw new AppError('bad_request', 'The cursor is not valid');
-  return { createdAt, id };
+  const text = Buffer.from(c, 'base64url').toString('utf8');
+  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\|([\w-]{1,64})$/.exec(text);
+  if (!m) throw new AppError('bad_request', 'The cursor is not valid');
+  return { createdAt: m[1]!, id: m[2]! };
 }
 
 export type AdminService = ReturnType<typeof createAdminService>;

@@ -10,10 +10,12 @@ export function toTopicSummary(
   where: { community: { slug: string; name: string }; group: { slug: string; name: string } | null },
   lastRead: number | null | undefined,
   signedIn: boolean,
+  tags: { slug: string; name: string }[] = [],
 ): TopicSummary {
   return {
     id: t.id,
     title: t.title,
+    tags,
     community: where.community,
     group: where.group,
     author: person(t.author_id, t.author_name),

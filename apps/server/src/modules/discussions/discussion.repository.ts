@@ -8,6 +8,18 @@ type Exec = Kysely<DB>;
 export type TopicSort = 'latest' | 'newest' | 'active';
 const SORT_COLUMN = { latest: 'last_post_at', newest: 'created_at', active: 'post_count' } as const;
 
+export const topicsByIds = (db: Exec, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('topics as t')
+        .leftJoin('users as a', 'a.id', 't.author_id')
+        .leftJoin('users as l', 'l.id', 't.last_poster_id')
+        .selectAll('t')
+        .select(['a.display_name as author_name', 'l.display_name as last_poster_name'])
+        .where('t.id', 'in', ids)
+        .execute();
+
 export const findTopic = (db: Exec, id: string) =>
   db.selectFrom('topics').selectAll().where('id', '=', id).executeTakeFirst();
 export const insertTopic = (db: Exec, row: TopicRow) => db.insertInto('topics').values(row).execute();
@@ -20,6 +32,7 @@ export async function listTopics(
   opts: {
     communityId: string;
     groupId: string | null;
+    tagId?: string | undefined;
     sort: TopicSort;
     after?: { value: string | number; id: string } | undefined;
     limit: number;
@@ -35,6 +48,18 @@ export async function listTopics(
     .where('t.community_id', '=', opts.communityId)
     .where('t.deleted_at', 'is', null);
   q = opts.groupId ? q.where('t.group_id', '=', opts.groupId) : q.where('t.group_id', 'is', null);
+  if (opts.tagId) {
+    const tagId = opts.tagId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('topic_tags as tt')
+          .select('tt.topic_id')
+          .whereRef('tt.topic_id', '=', 't.id')
+          .where('tt.tag_id', '=', tagId),
+      ),
+    );
+  }
   if (opts.after) {
     const { value, id } = opts.after;
     q = q.where((eb) =>
@@ -43,8 +68,6 @@ export async function listTopics(
         eb.and([eb(`t.${col}`, '=', value as never), eb('t.id', '<', id)]),
       ]),
     );
-  } else {
-    // Pinned topics open the first page; later pages skip them.
   }
   return q
     .orderBy(`t.${col}`, 'desc')
@@ -53,7 +76,7 @@ export async function listTopics(
     .execute();
 }
 
-export function listPinned(db: Exec, communityId: string, groupId: string | null) {
+export function listPinned(db: Exec, communityId: string, groupId: string | null, tagId?: string) {
   let q = db
     .selectFrom('topics as t')
     .leftJoin('users as a', 'a.id', 't.author_id')
@@ -64,6 +87,16 @@ export function listPinned(db: Exec, communityId: string, groupId: string | null
     .where('t.deleted_at', 'is', null)
     .where('t.pinned_at', 'is not', null);
   q = groupId ? q.where('t.group_id', '=', groupId) : q.where('t.group_id', 'is', null);
+  if (tagId)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('topic_tags as tt')
+          .select('tt.topic_id')
+          .whereRef('tt.topic_id', '=', 't.id')
+          .where('tt.tag_id', '=', tagId),
+      ),
+    );
   return q.orderBy('t.pinned_at', 'desc').limit(20).execute();
 }
 
@@ -228,3 +261,126 @@ export const existingUsers = (db: Exec, ids: string[]) =>
   ids.length === 0
     ? Promise.resolve([] as { id: string }[])
     : db.selectFrom('users').select('id').where('id', 'in', ids).execute();
+
+// ---- tags
+
+export const tagsOfTopics = (db: Exec, topicIds: string[]) =>
+  topicIds.length === 0
+    ? Promise.resolve([] as { topic_id: string; slug: string; name: string }[])
+    : db
+        .selectFrom('topic_tags as tt')
+        .innerJoin('tags as g', 'g.id', 'tt.tag_id')
+        .select(['tt.topic_id', 'g.slug', 'g.name'])
+        .where('tt.topic_id', 'in', topicIds)
+        .orderBy('g.slug')
+        .execute();
+
+/** Finds or creates the community's tags by name, and sets them as the topic's tags. */
+export async function setTopicTags(
+  db: Exec,
+  communityId: string,
+  topicId: string,
+  tags: { slug: string; name: string }[],
+  at: string,
+  newId: () => string,
+) {
+  await db.deleteFrom('topic_tags').where('topic_id', '=', topicId).execute();
+  for (const t of tags) {
+    let tag = await db
+      .selectFrom('tags')
+      .select('id')
+      .where('community_id', '=', communityId)
+      .where('slug', '=', t.slug)
+      .executeTakeFirst();
+    if (!tag) {
+      const id = newId();
+      await db
+        .insertInto('tags')
+        .values({ id, community_id: communityId, slug: t.slug, name: t.name, created_at: at })
+        .onConflict((oc) => oc.columns(['community_id', 'slug']).doNothing())
+        .execute();
+      tag = await db
+        .selectFrom('tags')
+        .select('id')
+        .where('community_id', '=', communityId)
+        .where('slug', '=', t.slug)
+        .executeTakeFirstOrThrow();
+    }
+    await db
+      .insertInto('topic_tags')
+      .values({ topic_id: topicId, tag_id: tag.id })
+      .onConflict((oc) => oc.columns(['topic_id', 'tag_id']).doNothing())
+      .execute();
+  }
+}
+
+export const findTag = (db: Exec, communityId: string, slug: string) =>
+  db
+    .selectFrom('tags')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+
+/** Tags with the number of live community-level topics carrying them. */
+export const tagCounts = (db: Exec, communityId: string) =>
+  db
+    .selectFrom('tags as g')
+    .leftJoin('topic_tags as tt', 'tt.tag_id', 'g.id')
+    .leftJoin('topics as t', (j) =>
+      j.onRef('t.id', '=', 'tt.topic_id').on('t.deleted_at', 'is', null).on('t.group_id', 'is', null),
+    )
+    .select(['g.slug', 'g.name', (eb) => eb.fn.count<number>('t.id').as('n')])
+    .where('g.community_id', '=', communityId)
+    .groupBy(['g.id', 'g.slug', 'g.name'])
+    .orderBy('g.slug')
+    .execute();
+
+// ---- polls
+
+export const findPoll = (db: Exec, topicId: string) =>
+  db.selectFrom('polls').selectAll().where('topic_id', '=', topicId).executeTakeFirst();
+export const pollOptions = (db: Exec, pollId: string) =>
+  db
+    .selectFrom('poll_options as o')
+    .leftJoin('poll_votes as v', 'v.option_id', 'o.id')
+    .select(['o.id', 'o.label', 'o.position', (eb) => eb.fn.count<number>('v.user_id').as('votes')])
+    .where('o.poll_id', '=', pollId)
+    .groupBy(['o.id', 'o.label', 'o.position'])
+    .orderBy('o.position')
+    .execute();
+export const myPollVotes = (db: Exec, pollId: string, userId: string) =>
+  db
+    .selectFrom('poll_votes')
+    .select('option_id')
+    .where('poll_id', '=', pollId)
+    .where('user_id', '=', userId)
+    .execute();
+export async function pollVoters(db: Exec, pollId: string): Promise<number> {
+  const r = await db
+    .selectFrom('poll_votes')
+    .select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
+    .where('poll_id', '=', pollId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+// ---- shares
+
+export const sharesOf = (db: Exec, topicId: string) =>
+  db
+    .selectFrom('topic_shares as s')
+    .innerJoin('communities as c', 'c.id', 's.community_id')
+    .select(['c.id', 'c.slug', 'c.name'])
+    .where('s.topic_id', '=', topicId)
+    .execute();
+export const sharedInto = (db: Exec, communityId: string) =>
+  db
+    .selectFrom('topic_shares as s')
+    .innerJoin('topics as t', 't.id', 's.topic_id')
+    .select('t.id')
+    .where('s.community_id', '=', communityId)
+    .where('t.deleted_at', 'is', null)
+    .orderBy('s.created_at', 'desc')
+    .limit(20)
+    .execute();

@@ -29,8 +29,13 @@ export function discussionRoutes(app: FastifyInstance, d: DiscussionRouteDeps): 
   route(app, 'listTopics', async ({ actor, params, query }) => discussions.list(actor, params.slug, query));
   route(app, 'createTopic', async ({ actor, params, body }) => discussions.create(actor, params.slug, body));
   route(app, 'getTopic', async ({ actor, params }) => discussions.get(actor, params.id));
-  route(app, 'updateTopic', async ({ actor, params, body }) =>
-    discussions.rename(actor, params.id, body.title),
+  route(app, 'updateTopic', async ({ actor, params, body }) => discussions.update(actor, params.id, body));
+  route(app, 'listTags', async ({ actor, params }) => discussions.listTags(actor, params.slug));
+  route(app, 'votePoll', async ({ actor, params, body }) =>
+    discussions.vote(actor, params.id, body.optionIds),
+  );
+  route(app, 'shareTopic', async ({ actor, params, body }) =>
+    discussions.share(actor, params.id, body.community),
   );
   route(app, 'pinTopic', async ({ actor, params, body }) =>
     discussions.setFlag(actor, params.id, 'pinned', body.value),

@@ -39,6 +39,25 @@ function renderBody(body: string): { html: string; mentioned: string[] } {
   return { html: renderMarkdown(source), mentioned: [...mentioned] };
 }
 
+/** A tag's URL name: lower case, words joined by hyphens, letters of every script kept. */
+export const tagSlug = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}+#.]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+
+/** Tags by slug, first spelling wins; empty slugs dropped. */
+function uniqueTags(names: string[]) {
+  const out = new Map<string, { slug: string; name: string }>();
+  for (const name of names) {
+    const slug = tagSlug(name);
+    if (slug && !out.has(slug)) out.set(slug, { slug, name: name.trim() });
+  }
+  return [...out.values()];
+}
+
 const cursorOf = (value: string | number, id: string) =>
   Buffer.from(JSON.stringify([value, id])).toString('base64url');
 function decodeCursor(c: string | undefined) {
@@ -78,21 +97,49 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     const name = (id: string | null) => names.find((n) => n.id === id)?.display_name ?? null;
     const solution = t.solved_post_id ? await repo.findPost(db, t.solved_post_id) : undefined;
     const access: TopicAccess = { ...l.access, locked: t.locked_at !== null };
+    const tags = (await repo.tagsOfTopics(db, [t.id])).map(({ slug, name }) => ({ slug, name }));
+    const shares = [];
+    for (const sh of await repo.sharesOf(db, t.id)) {
+      const c = await communities.loadById(actor, sh.id);
+      if (c && can(actor, 'community.see', c.access)) shares.push({ slug: sh.slug, name: sh.name });
+    }
+    const summary = { ...t, author_name: name(t.author_id), last_poster_name: name(t.last_poster_id) };
     return {
-      ...toTopicSummary(
-        { ...t, author_name: name(t.author_id), last_poster_name: name(t.last_poster_id) },
-        await where(l),
-        lastRead ?? undefined,
-        actor.kind === 'user',
-      ),
+      ...toTopicSummary(summary, await where(l), lastRead ?? undefined, actor.kind === 'user', tags),
       postCount: t.post_count,
       solutionNumber: solution?.number ?? null,
       lastReadNumber: actor.kind === 'user' ? (lastRead ?? 0) : null,
+      poll: await pollView(actor, t.id, access),
+      sharedInto: shares,
       can: {
         reply: can(actor, 'topic.reply', access),
         moderate: can(actor, 'topic.moderate', access),
         edit: (access.isAuthor && can(actor, 'topic.create', access)) || can(actor, 'topic.moderate', access),
+        share: access.isAuthor && t.group_id === null && can(actor, 'topic.create', access),
       },
+    };
+  }
+
+  async function pollView(actor: Actor, topicId: string, access: TopicAccess) {
+    const poll = await repo.findPoll(db, topicId);
+    if (!poll) return null;
+    const closed = poll.closes_at !== null && poll.closes_at <= now();
+    const mine =
+      actor.kind === 'user'
+        ? (await repo.myPollVotes(db, poll.id, actor.userId)).map((v) => v.option_id)
+        : [];
+    // Results show after voting or after closing, so early votes do not steer later ones.
+    const visible = closed || mine.length > 0;
+    const options = await repo.pollOptions(db, poll.id);
+    return {
+      question: poll.question,
+      multiple: poll.multiple === 1,
+      closesAt: poll.closes_at,
+      closed,
+      options: options.map((o) => ({ id: o.id, label: o.label, votes: visible ? Number(o.votes) : null })),
+      myVotes: mine,
+      voters: visible ? await repo.pollVoters(db, poll.id) : null,
+      canVote: !closed && can(actor, 'topic.reply', { ...access, locked: false }),
     };
   }
 
@@ -168,17 +215,34 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
         locked_at: null,
       });
       assertCan(actor, 'topic.read', probe.access);
+      let tagId: string | undefined;
+      if (q.tag) {
+        tagId = (await repo.findTag(db, community.row.id, q.tag.toLowerCase()))?.id;
+        if (!tagId) return { items: [], nextCursor: null, shared: [] };
+      }
       const after = decodeCursor(q.cursor);
       const rows = await repo.listTopics(db, {
         communityId: community.row.id,
         groupId,
+        tagId,
         sort: q.sort,
         after,
         limit: q.limit,
       });
       const page = rows.slice(0, q.limit).filter((r) => after !== undefined || r.pinned_at === null);
-      const pinned = after ? [] : await repo.listPinned(db, community.row.id, groupId);
-      const all = [...pinned, ...page];
+      const pinned = after ? [] : await repo.listPinned(db, community.row.id, groupId, tagId);
+      // Shared topics: only those the viewer may read in their home community.
+      const sharedIds =
+        after || groupId || tagId ? [] : (await repo.sharedInto(db, community.row.id)).map((r) => r.id);
+      const shared = [];
+      for (const t of await repo.topicsByIds(db, sharedIds)) {
+        try {
+          shared.push({ t, where: await where(await load(actor, t.id)) });
+        } catch {
+          // not readable for this viewer: not listed
+        }
+      }
+      const all = [...pinned, ...page, ...shared.map((x) => x.t)];
       const reads = new Map(
         actor.kind === 'user'
           ? (
@@ -190,19 +254,40 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
             ).map((r) => [r.topic_id, r.last_read_number])
           : [],
       );
+      const tags = new Map<string, { slug: string; name: string }[]>();
+      for (const r of await repo.tagsOfTopics(
+        db,
+        all.map((t) => t.id),
+      )) {
+        tags.set(r.topic_id, [...(tags.get(r.topic_id) ?? []), { slug: r.slug, name: r.name }]);
+      }
       const whereTo = { community: { slug: community.row.slug, name: community.row.name }, group };
       const last = rows.slice(0, q.limit).at(-1);
       const col = { latest: 'last_post_at', newest: 'created_at', active: 'post_count' } as const;
+      const signedIn = actor.kind === 'user';
       return {
-        items: all.map((t) => toTopicSummary(t, whereTo, reads.get(t.id), actor.kind === 'user')),
+        items: [...pinned, ...page].map((t) =>
+          toTopicSummary(t, whereTo, reads.get(t.id), signedIn, tags.get(t.id)),
+        ),
         nextCursor: rows.length > q.limit && last ? cursorOf(last[col[q.sort]], last.id) : null,
+        shared: shared.map(({ t, where: w }) =>
+          toTopicSummary(t, w, reads.get(t.id), signedIn, tags.get(t.id)),
+        ),
       };
     },
 
     async create(
       actor: Actor,
       slug: string,
-      body: { title: string; body: string; group?: string | undefined },
+      body: {
+        title: string;
+        body: string;
+        group?: string | undefined;
+        tags?: string[] | undefined;
+        poll?:
+          | { question: string; options: string[]; multiple: boolean; closesAt?: string | undefined }
+          | undefined;
+      },
     ): Promise<Topic> {
       const community = await communities.load(actor, slug);
       const user = requireUser(actor);
@@ -260,6 +345,29 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
             postId,
             (await repo.existingUsers(trx, mentioned)).map((u) => u.id),
           );
+        const tags = uniqueTags(body.tags ?? []);
+        if (tags.length) await repo.setTopicTags(trx, community.row.id, topicId, tags, at, newId);
+        if (body.poll) {
+          const pollId = newId();
+          const closesAt = body.poll.closesAt ? new Date(body.poll.closesAt).toISOString() : null;
+          await trx
+            .insertInto('polls')
+            .values({
+              id: pollId,
+              topic_id: topicId,
+              question: body.poll.question,
+              multiple: body.poll.multiple ? 1 : 0,
+              closes_at: closesAt,
+              created_at: at,
+            })
+            .execute();
+          await trx
+            .insertInto('poll_options')
+            .values(
+              body.poll.options.map((label, position) => ({ id: newId(), poll_id: pollId, label, position })),
+            )
+            .execute();
+        }
       });
       const l = await load(actor, topicId);
       publish({
@@ -277,12 +385,24 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       return topicView(actor, await load(actor, id));
     },
 
-    async rename(actor: Actor, id: string, title: string): Promise<Topic> {
+    async update(
+      actor: Actor,
+      id: string,
+      patch: { title?: string | undefined; tags?: string[] | undefined },
+    ): Promise<Topic> {
       const l = await load(actor, id);
       const mayEdit =
         (l.access.isAuthor && can(actor, 'topic.create', l.access)) || can(actor, 'topic.moderate', l.access);
       if (!mayEdit) assertCan(actor, 'topic.moderate', l.access);
-      await repo.updateTopic(db, id, { title, updated_at: now() });
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        await repo.updateTopic(trx, id, {
+          ...(patch.title !== undefined ? { title: patch.title } : {}),
+          updated_at: at,
+        });
+        if (patch.tags !== undefined)
+          await repo.setTopicTags(trx, l.topic.community_id, id, uniqueTags(patch.tags), at, newId);
+      });
       publish({
         type: 'topic.updated',
         communityId: l.topic.community_id,
@@ -526,6 +646,90 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
         number: post.number,
       });
       return postView(actor, l, postId);
+    },
+
+    async vote(actor: Actor, id: string, optionIds: string[]): Promise<Topic> {
+      const l = await load(actor, id);
+      const user = requireUser(actor);
+      const poll = await repo.findPoll(db, id);
+      if (!poll) throw notFound('Poll');
+      if (poll.closes_at !== null && poll.closes_at <= now())
+        throw new AppError('poll_closed', 'This poll is closed');
+      assertCan(actor, 'topic.reply', { ...l.access, locked: false });
+      const valid = new Set((await repo.pollOptions(db, poll.id)).map((o) => o.id));
+      const chosen = [...new Set(optionIds)];
+      if (chosen.some((o) => !valid.has(o)) || (poll.multiple === 0 && chosen.length !== 1)) {
+        throw new AppError('validation_failed', 'Some fields are not valid', [
+          {
+            path: 'body.optionIds',
+            code: 'invalid_choice',
+            message: poll.multiple ? 'Choose options of this poll' : 'Choose exactly one option',
+          },
+        ]);
+      }
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('poll_votes')
+          .where('poll_id', '=', poll.id)
+          .where('user_id', '=', user.userId)
+          .execute();
+        await trx
+          .insertInto('poll_votes')
+          .values(
+            chosen.map((option_id) => ({
+              poll_id: poll.id,
+              option_id,
+              user_id: user.userId,
+              created_at: now(),
+            })),
+          )
+          .execute();
+      });
+      publish({
+        type: 'topic.updated',
+        communityId: l.topic.community_id,
+        groupId: l.topic.group_id,
+        topicId: id,
+      });
+      return topicView(actor, l);
+    },
+
+    /** Shares a community topic into another community the author takes part in. */
+    async share(actor: Actor, id: string, targetSlug: string): Promise<Topic> {
+      const l = await load(actor, id);
+      const user = requireUser(actor);
+      if (!l.access.isAuthor || l.topic.group_id !== null)
+        throw new AppError('forbidden', 'Only the author can share a community topic');
+      const target = await communities.load(actor, targetSlug);
+      if (target.row.id === l.topic.community_id)
+        throw new AppError('bad_request', 'The topic already lives in this community');
+      const { access } = await topicAccess(db, actor, target, {
+        group_id: null,
+        author_id: user.userId,
+        locked_at: null,
+      });
+      if (target.access.membership === null || !can(actor, 'topic.create', access)) {
+        throw new AppError('forbidden', 'You can share only into communities you take part in');
+      }
+      await db
+        .insertInto('topic_shares')
+        .values({ topic_id: id, community_id: target.row.id, shared_by: user.userId, created_at: now() })
+        .onConflict((oc) => oc.columns(['topic_id', 'community_id']).doNothing())
+        .execute();
+      publish({ type: 'topic.updated', communityId: target.row.id, groupId: null, topicId: id });
+      return topicView(actor, l);
+    },
+
+    async listTags(actor: Actor, slug: string) {
+      const community = await communities.load(actor, slug);
+      const probe = await topicAccess(db, actor, community, {
+        group_id: null,
+        author_id: null,
+        locked_at: null,
+      });
+      assertCan(actor, 'topic.read', probe.access);
+      const rows = await repo.tagCounts(db, community.row.id);
+      return { items: rows.map((t) => ({ slug: t.slug, name: t.name, topicCount: Number(t.n) })) };
     },
 
     async markRead(actor: Actor, id: string, number: number): Promise<void> {

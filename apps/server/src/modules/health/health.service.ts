@@ -14,10 +14,9 @@ export function createHealthService({ db }: { db: Kysely<DB> }) {
     /** Throws `not_ready` (503) with the failing checks when the database is down or migrations are pending. */
     async readiness(): Promise<ReadyResponse> {
       const database = (await pingDatabase(db)) ? ('ok' as const) : ('unreachable' as const);
-      const migrations =
-        database === 'ok' && (await pendingMigrations(db)).length === 0
-          ? ('ok' as const)
-          : ('pending' as const);
+      // Any error while reading the migration table means "not ready", never a 500.
+      const pending = database === 'ok' ? await pendingMigrations(db).catch(() => ['unknown']) : ['unknown'];
+      const migrations = pending.length === 0 ? ('ok' as const) : ('pending' as const);
       const checks = { database, migrations };
       if (database !== 'ok' || migrations !== 'ok')
         throw new AppError('not_ready', 'Not ready to serve', { checks });

@@ -13,10 +13,18 @@ export function uploadRoutes(app: FastifyInstance, { uploads }: { uploads: Uploa
         'unsupported_media_type',
         'Send the file as multipart/form-data in the field "file"',
       );
-    const part = await req.file({ limits: { fileSize: UPLOAD_LIMITS.maxBytes, files: 1 } });
-    if (!part || part.fieldname !== 'file')
-      throw new AppError('bad_request', 'Send the file in the field "file"');
-    const data = await part.toBuffer();
+    let part;
+    let data: Buffer;
+    try {
+      part = await req.file({ limits: { fileSize: UPLOAD_LIMITS.maxBytes, files: 1 } });
+      if (!part || part.fieldname !== 'file')
+        throw new AppError('bad_request', 'Send the file in the field "file"');
+      data = await part.toBuffer();
+    } catch (err) {
+      if (err instanceof AppError || (err as { statusCode?: number }).statusCode === 413) throw err;
+      // A broken multipart body (truncated, bad boundary) is the client's mistake, not ours.
+      throw new AppError('bad_request', 'The multipart body could not be read');
+    }
     if (part.file.truncated) throw new AppError('payload_too_large', 'The file is larger than 5 MiB');
     return uploads.create(actor, data, part.filename);
   });

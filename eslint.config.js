@@ -120,6 +120,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Only components/sanitized-html.tsx may render HTML (SECURITY.md rule 5).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render server-sanitised HTML only through components/sanitized-html.tsx.',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

@@ -62,6 +62,91 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/setup.tsx')).SetupPage }),
           },
           {
+            path: 'communities',
+            lazy: async () => ({
+              Component: (await import('./routes/communities/directory-page.tsx')).DirectoryPage,
+            }),
+          },
+          {
+            path: 'c/:slug',
+            lazy: async () => ({
+              Component: (await import('./routes/community/community-layout.tsx')).CommunityLayout,
+            }),
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('./routes/community/overview-page.tsx')).CommunityOverviewPage,
+                }),
+              },
+              {
+                path: 'members',
+                lazy: async () => ({
+                  Component: (await import('./routes/community/members-page.tsx')).CommunityMembersPage,
+                }),
+              },
+              {
+                path: 'groups',
+                lazy: async () => ({
+                  Component: (await import('./routes/community/groups-page.tsx')).CommunityGroupsPage,
+                }),
+              },
+              {
+                path: 'groups/:group',
+                lazy: async () => ({
+                  Component: (await import('./routes/community/group-page.tsx')).GroupPage,
+                }),
+              },
+              {
+                path: 'about',
+                lazy: async () => ({
+                  Component: (await import('./routes/community/about-page.tsx')).CommunityAboutPage,
+                }),
+              },
+              {
+                path: 'settings',
+                lazy: async () => ({
+                  Component: (await import('./routes/community/settings/settings-page.tsx'))
+                    .CommunitySettingsPage,
+                }),
+              },
+              {
+                path: '*',
+                lazy: async () => ({
+                  Component: (await import('./routes/community/section-not-found.tsx')).SectionNotFound,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'invitations/:token',
+            lazy: async () => ({
+              Component: (await import('./routes/invitations/invitation-page.tsx')).InvitationPage,
+            }),
+          },
+          {
+            path: 'admin',
+            lazy: async () => ({ Component: (await import('./routes/admin/admin-index.tsx')).AdminIndex }),
+          },
+          {
+            path: 'admin/communities',
+            lazy: async () => ({
+              Component: (await import('./routes/admin/admin-communities-page.tsx')).AdminCommunitiesPage,
+            }),
+          },
+          {
+            path: 'admin/communities/new',
+            lazy: async () => ({
+              Component: (await import('./routes/admin/create-community-page.tsx')).CreateCommunityPage,
+            }),
+          },
+          {
+            path: 'admin/areas',
+            lazy: async () => ({
+              Component: (await import('./routes/admin/admin-areas-page.tsx')).AdminAreasPage,
+            }),
+          },
+          {
             path: 'admin/users',
             lazy: async () => ({
               Component: (await import('./routes/admin/admin-users-page.tsx')).AdminUsersPage,

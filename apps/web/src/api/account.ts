@@ -47,6 +47,15 @@ export function useRevokeSession() {
   });
 }
 
+/** Sign out every other session at once (one request, not one per session). */
+export function useRevokeOtherSessions() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiCall('revokeOtherSessions'),
+    onSettled: () => client.invalidateQueries({ queryKey: accountKeys.sessions }),
+  });
+}
+
 export function useTokens() {
   return useQuery({
     queryKey: accountKeys.tokens,

@@ -1,7 +1,9 @@
 import type { AdminUser, AdminUserListResponse, ApiQuery } from '@discuss/contracts';
 import {
+  keepPreviousData,
   useInfiniteQuery,
   useMutation,
+  useQuery,
   useQueryClient,
   type InfiniteData,
   type QueryClient,
@@ -26,6 +28,16 @@ export function useAdminUsers(filters: AdminUserFilters) {
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** A few active accounts matching a name or e-mail, to pick people (e.g. a new community's facilitator). */
+export function useUserSearch(q: string, limit = 8) {
+  return useQuery({
+    queryKey: [...usersKey, 'search', q, limit],
+    queryFn: ({ signal }) => apiCall('adminListUsers', { query: { q, status: 'active', limit }, signal }),
+    enabled: q.trim() !== '',
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -20,6 +20,8 @@ interface HeaderProps {
   theme: ThemeChoice;
   onThemeChange: (choice: ThemeChoice) => void;
   onSignOut: () => void;
+  /** Community invitations waiting for the signed-in person (shown in the account menu). */
+  invitationCount?: number;
 }
 
 /** Site header; below 56em the navigation and tools fold into a menu button. */
@@ -31,6 +33,7 @@ export function Header({
   theme,
   onThemeChange,
   onSignOut,
+  invitationCount = 0,
 }: HeaderProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -63,9 +66,12 @@ export function Header({
                   {t('nav.home')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/communities">{t('nav.communities')}</NavLink>
+              </li>
               {user?.isOperator && (
                 <li>
-                  <NavLink to="/admin/users">{t('nav.admin')}</NavLink>
+                  <NavLink to="/admin">{t('nav.admin')}</NavLink>
                 </li>
               )}
             </ul>
@@ -74,7 +80,7 @@ export function Header({
             <LanguageSelect value={locale} onChange={onLocaleChange} />
             <ThemeMenu value={theme} onChange={onThemeChange} />
             {user ? (
-              <UserMenu user={user} onSignOut={onSignOut} />
+              <UserMenu user={user} onSignOut={onSignOut} invitationCount={invitationCount} />
             ) : user === null && !setupRequired ? (
               <div className="site-auth">
                 <Link className={buttonClass('secondary')} to="/sign-in">

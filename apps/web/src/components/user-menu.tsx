@@ -2,15 +2,18 @@ import type { Me } from '@discuss/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Dropdown } from './ui/dropdown.tsx';
-import { LogOutIcon, SettingsIcon, ShieldIcon, UserIcon } from './ui/icons.tsx';
+import { LogOutIcon, MailIcon, SettingsIcon, ShieldIcon, UserIcon, UsersIcon } from './ui/icons.tsx';
 
 interface UserMenuProps {
   user: Me;
   onSignOut: () => void;
+  /** Community invitations waiting for an answer. */
+  invitationCount?: number;
 }
 
-export function UserMenu({ user, onSignOut }: UserMenuProps) {
+export function UserMenu({ user, onSignOut, invitationCount = 0 }: UserMenuProps) {
   const { t } = useTranslation();
+  const waiting = invitationCount > 0;
   return (
     <Dropdown
       button={
@@ -18,6 +21,15 @@ export function UserMenu({ user, onSignOut }: UserMenuProps) {
           <UserIcon />
           <span className="visually-hidden">{t('header.accountMenu')}: </span>
           <span className="user-menu__name">{user.displayName}</span>
+          {waiting && (
+            <span className="count-badge">
+              <span aria-hidden="true">{invitationCount}</span>
+              <span className="visually-hidden">
+                {' '}
+                ({t('header.invitationsWaiting', { count: invitationCount })})
+              </span>
+            </span>
+          )}
         </>
       }
     >
@@ -25,12 +37,23 @@ export function UserMenu({ user, onSignOut }: UserMenuProps) {
         {t('header.signedInAs')}
         <strong>{user.email}</strong>
       </p>
+      <Link className="dropdown__item" to={waiting ? '/communities#invitations' : '/communities?mine=1'}>
+        {waiting ? <MailIcon /> : <UsersIcon />}
+        {waiting ? t('nav.invitations') : t('nav.myCommunities')}
+        {waiting && <span className="count-badge dropdown__count">{invitationCount}</span>}
+      </Link>
+      {waiting && (
+        <Link className="dropdown__item" to="/communities?mine=1">
+          <UsersIcon />
+          {t('nav.myCommunities')}
+        </Link>
+      )}
       <Link className="dropdown__item" to="/settings">
         <SettingsIcon />
         {t('nav.settings')}
       </Link>
       {user.isOperator && (
-        <Link className="dropdown__item" to="/admin/users">
+        <Link className="dropdown__item" to="/admin">
           <ShieldIcon />
           {t('nav.admin')}
         </Link>

@@ -25,3 +25,17 @@ export function formatDuration(seconds: number, locale: string): string {
 export function formatDays(days: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days);
 }
+
+/** A language's name in the reader's language: "de" → "German", "allemand", "Deutsch", "alemán". */
+export function languageName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "English, French and German", with the reader's conjunction. */
+export function formatList(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -4,10 +4,10 @@ import { Link, Navigate } from 'react-router';
 import { useSession } from '../api/session.ts';
 import { Badge } from '../components/ui/badge.tsx';
 import { buttonClass } from '../components/ui/button.tsx';
-import { EmptyState } from '../components/ui/empty-state.tsx';
-import { BookIcon, CycleIcon, MessageIcon, NetworkIcon, UsersIcon } from '../components/ui/icons.tsx';
+import { BookIcon, CycleIcon, MessageIcon, NetworkIcon } from '../components/ui/icons.tsx';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { HeroArt } from './hero-art.tsx';
+import { LandingCommunities } from './landing-communities.tsx';
 
 const FEATURES = [
   { key: 'share', Icon: BookIcon },
@@ -39,9 +39,14 @@ export function LandingPage() {
             {user ? (
               <div className="hero__actions">
                 <p>{t('landing.welcomeBack', { name: user.displayName })}</p>
-                <Link className={buttonClass('secondary')} to="/settings">
-                  {t('landing.ctaSettings')}
-                </Link>
+                <div className="button-row">
+                  <Link className={buttonClass('primary')} to="/communities">
+                    {t('landing.ctaCommunities')}
+                  </Link>
+                  <Link className={buttonClass('secondary')} to="/settings">
+                    {t('landing.ctaSettings')}
+                  </Link>
+                </div>
               </div>
             ) : (
               <div className="hero__actions button-row">
@@ -91,23 +96,16 @@ export function LandingPage() {
       </section>
 
       <section className="container section" id="communities" aria-labelledby="communities-title">
-        <div className="section__header">
-          <h2 id="communities-title">{t('landing.communities.title')}</h2>
-          <p>{t('landing.communities.intro')}</p>
+        <div className="section__header section__header--row">
+          <div>
+            <h2 id="communities-title">{t('landing.communities.title')}</h2>
+            <p>{t('landing.communities.intro')}</p>
+          </div>
+          <Link to="/communities" className="section__more">
+            {t('landing.communities.all')}
+          </Link>
         </div>
-        <EmptyState
-          icon={<UsersIcon />}
-          title={t('landing.communities.emptyTitle')}
-          action={
-            user ? undefined : (
-              <Link className={buttonClass('secondary')} to="/sign-up">
-                {t('landing.communities.emptyAction')}
-              </Link>
-            )
-          }
-        >
-          {t('landing.communities.emptyText')}
-        </EmptyState>
+        <LandingCommunities signedIn={!!user} />
       </section>
     </>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useUpdateMe } from '../api/account.ts';
 import { useSignOut } from '../api/auth.ts';
+import { useMyInvitations } from '../api/invitations.ts';
 import { useSession } from '../api/session.ts';
 import { Footer } from '../components/footer.tsx';
 import { Header } from '../components/header.tsx';
@@ -38,6 +39,7 @@ export function RootLayout() {
   const { t } = useTranslation();
   const session = useSession();
   const user = session.data ? session.data.user : session.isError ? null : undefined;
+  const invitations = useMyInvitations(!!user);
   const [theme, setTheme] = useTheme();
   const updateMe = useUpdateMe();
   const signOut = useSignOut();
@@ -75,6 +77,7 @@ export function RootLayout() {
         theme={theme}
         onThemeChange={setTheme}
         onSignOut={() => void handleSignOut()}
+        invitationCount={user ? (invitations.data?.items.length ?? 0) : 0}
       />
       <main id="main" className="site-main" tabIndex={-1}>
         <Outlet />

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../api/query-client.ts';
 import { ToastProvider } from '../components/ui/toast.tsx';
@@ -14,7 +14,12 @@ export async function setupI18n(): Promise<void> {
 
 /** Render a page element inside the app's providers and a memory router at `path`. */
 export function renderPage(element: ReactNode, path = '/') {
-  const router = createMemoryRouter([{ path: '*', element }], { initialEntries: [path] });
+  return renderRoutes([{ path: '*', element }], path);
+}
+
+/** Render a small route table (pages with URL parameters, and where they navigate to) at `path`. */
+export function renderRoutes(routes: RouteObject[], path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
   const queryClient = createQueryClient();
   return render(
     <QueryClientProvider client={queryClient}>

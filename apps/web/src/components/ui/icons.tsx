@@ -140,3 +140,38 @@ export const DeviceIcon = icon(
     <path d="M11 18h2" />
   </>,
 );
+export const LockIcon = icon(
+  <>
+    <rect x="4.5" y="10.5" width="15" height="10" rx="2" />
+    <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" />
+  </>,
+);
+export const ArchiveIcon = icon(
+  <>
+    <rect x="3" y="4" width="18" height="4.5" rx="1" />
+    <path d="M5 8.5V19a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8.5M10 12.5h4" />
+  </>,
+);
+export const ArrowUpIcon = icon(<path d="M12 19V5M6 11l6-6 6 6" />);
+export const ArrowDownIcon = icon(<path d="M12 5v14M6 13l6 6 6-6" />);
+export const ChevronLeftIcon = icon(<path d="M15 6l-6 6 6 6" />);
+export const EditIcon = icon(<path d="M4 20h4L19 9l-4-4L4 16v4zM13.5 6.5l4 4" />);
+export const UserPlusIcon = icon(
+  <>
+    <circle cx="10" cy="8" r="4" />
+    <path d="M2.5 20a7.5 7.5 0 0 1 13.5-4.5M19 14v6M16 17h6" />
+  </>,
+);
+export const InboxIcon = icon(
+  <path d="M3 13.5l2.5-8A1.5 1.5 0 0 1 7 4.5h10a1.5 1.5 0 0 1 1.5 1l2.5 8V19a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1v-5.5zM3 13.5h5l1.5 2.5h5l1.5-2.5h5" />,
+);
+export const SendIcon = icon(<path d="M21 3L10 14M21 3l-7 18-4-7-7-4 18-7z" />);
+export const LayersIcon = icon(<path d="M12 3l9 5-9 5-9-5 9-5zM3 13l9 5 9-5M3 17.5l9 5 9-5" />);
+export const ClockIcon = icon(
+  <>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7v5l3.5 2" />
+  </>,
+);
+export const ActivityIcon = icon(<path d="M3 12h4l3-8 4 16 3-8h4" />);
+export const HomeIcon = icon(<path d="M4 11l8-7 8 7M6 9.5V20h4.5v-5.5h3V20H18V9.5" />);

@@ -18,6 +18,7 @@ import { currentLocale } from '../../i18n/i18n.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { RequireOperator } from '../guards.tsx';
+import { AdminNav } from './admin-nav.tsx';
 import { SuspendDialog } from './suspend-dialog.tsx';
 import { UserRow } from './user-row.tsx';
 
@@ -69,6 +70,7 @@ function AdminUsers({ me }: { me: Me }) {
   return (
     <Page>
       <PageHeader title={t('admin.users.title')} lead={t('admin.users.lead')} />
+      <AdminNav />
       {/* Keyed by the URL so that Back/Forward also resets the inputs. */}
       <form key={`${q}|${status}`} className="filters" role="search" onSubmit={search}>
         <TextField

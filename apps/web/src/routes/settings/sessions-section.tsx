@@ -1,7 +1,7 @@
 import type { SessionInfo } from '@discuss/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRevokeSession, useSessions } from '../../api/account.ts';
+import { useRevokeOtherSessions, useRevokeSession, useSessions } from '../../api/account.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
 import { Button } from '../../components/ui/button.tsx';
@@ -20,8 +20,8 @@ export function SessionsSection() {
   const toast = useToast();
   const sessions = useSessions();
   const revoke = useRevokeSession();
+  const revokeAll = useRevokeOtherSessions();
   const [confirmAll, setConfirmAll] = useState(false);
-  const [revokingAll, setRevokingAll] = useState(false);
   const locale = currentLocale();
 
   function device(session: SessionInfo): string {
@@ -34,16 +34,14 @@ export function SessionsSection() {
   const items = [...(sessions.data?.items ?? [])].sort((a, b) => Number(b.current) - Number(a.current));
   const others = items.filter((session) => !session.current);
 
-  async function revokeOthers() {
-    setRevokingAll(true);
-    const results = await Promise.allSettled(others.map((session) => revoke.mutateAsync(session.id)));
-    setRevokingAll(false);
-    setConfirmAll(false);
-    const failed = results.some((result) => result.status === 'rejected');
-    toast(
-      failed ? t('settings.sessions.someFailed') : t('settings.sessions.othersRevoked'),
-      failed ? 'error' : 'success',
-    );
+  function revokeOthers() {
+    revokeAll.mutate(undefined, {
+      onSuccess: () => {
+        setConfirmAll(false);
+        toast(t('settings.sessions.othersRevoked'));
+      },
+      onError: (error) => toast(errorMessage(t, error), 'error'),
+    });
   }
 
   return (
@@ -83,7 +81,7 @@ export function SessionsSection() {
                     <div className="list__actions">
                       <Button
                         variant="secondary"
-                        pending={revoke.isPending && revoke.variables === session.id && !revokingAll}
+                        pending={revoke.isPending && revoke.variables === session.id}
                         onClick={() =>
                           revoke.mutate(session.id, {
                             onSuccess: () => toast(t('settings.sessions.revoked', { device: label })),
@@ -118,9 +116,9 @@ export function SessionsSection() {
         <div className="button-row">
           <Button
             variant="danger"
-            pending={revokingAll}
+            pending={revokeAll.isPending}
             pendingLabel={t('settings.sessions.signingOut')}
-            onClick={() => void revokeOthers()}
+            onClick={revokeOthers}
           >
             {t('settings.sessions.signOutOthers')}
           </Button>

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { NavTabs } from '../../components/ui/nav-tabs.tsx';
+
+/** The operator's pages, one tab each. */
+export function AdminNav() {
+  const { t } = useTranslation();
+  return (
+    <NavTabs
+      label={t('admin.navLabel')}
+      items={[
+        { to: '/admin/communities', label: t('admin.nav.communities') },
+        { to: '/admin/areas', label: t('admin.nav.areas') },
+        { to: '/admin/users', label: t('admin.nav.users') },
+      ]}
+    />
+  );
+}

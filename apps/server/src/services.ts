@@ -13,6 +13,7 @@ import { createHealthService, type HealthService } from './modules/health/health
 import { createUploadService, type UploadService } from './modules/uploads/upload.service.ts';
 import { createDiscussionService, type DiscussionService } from './modules/discussions/discussion.service.ts';
 import { createMemoryBus, createRedisBus, type EventBus } from './platform/events.ts';
+import { createWriteBatcher } from './platform/group-commit.ts';
 import { createLocalStorage } from './platform/storage.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
@@ -99,7 +100,9 @@ export async function createServices(config: Config, opts: ServiceOptions): Prom
   const events = redis
     ? createRedisBus(redis, `${opts.redisPrefix ?? 'discuss'}:events`, opts.log)
     : createMemoryBus();
-  const discussions = createDiscussionService({ db, clock, limiter, events, communities });
+  // Group commit for replies on SQLite, whose single connection commits one write at a time.
+  const writes = createWriteBatcher(db, { enabled: database.dialect === 'sqlite' });
+  const discussions = createDiscussionService({ db, clock, limiter, events, communities, writes });
   // A fresh platform starts with its five priority areas and their communities.
   await communities.ensureDefaults();
   return {

@@ -284,6 +284,26 @@ describeEachDialect('communities', (ctx) => {
     expect((await a1.get(`/api/communities/${cop.slug}`)).statusCode).toBe(404);
   });
 
+  it('treats an e-mail invitation to an existing account like a personal one: the hidden community shows, with Accept', async () => {
+    const c = ctx();
+    const cop = await createCommunity(c, { visibility: 'hidden', joinPolicy: 'invite' });
+    const facUser = await createUser(c);
+    await addMember(c, cop.id, facUser.id, 'facilitator');
+    const fac = await agentFor(c, facUser.id);
+    const invitee = await createUser(c);
+    const a = await agentFor(c, invitee.id);
+    expect((await a.get(`/api/communities/${cop.slug}`)).statusCode).toBe(404);
+    await fac.post(`/api/communities/${cop.slug}/invitations`, { emails: [invitee.email] });
+    const home = (await a.get(`/api/communities/${cop.slug}`)).json();
+    expect(home.my.status).toBe('invited');
+    expect(home.my.invitationId).toBeTruthy();
+    expect((await a.get('/api/communities')).json().items.map((i: { slug: string }) => i.slug)).toContain(
+      cop.slug,
+    );
+    const accepted = await a.post(`/api/me/invitations/${home.my.invitationId}/accept`);
+    expect(accepted.json().my.status).toBe('member');
+  });
+
   it('never leaves a community without a facilitator', async () => {
     const c = ctx();
     const cop = await createCommunity(c);

@@ -1,5 +1,5 @@
 import type { Me } from '@discuss/contracts';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useSession } from '../api/session.ts';
@@ -19,6 +19,12 @@ function SessionGate({ title, children, operator }: GuardProps & { operator: boo
   const { t } = useTranslation();
   const session = useSession();
   const location = useLocation();
+  const { refetch } = session;
+  // A protected page asks the server again on every visit: a session ended elsewhere (sign-out of all
+  // devices, password change, suspension) must not keep showing signed-in pages from the cache.
+  useEffect(() => {
+    void refetch();
+  }, [location.pathname, refetch]);
   if (session.isPending) {
     return (
       <Page>

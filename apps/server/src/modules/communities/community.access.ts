@@ -24,7 +24,10 @@ export async function accessFor(
     const [m, r, i] = await Promise.all([
       repo.findMember(db, row.id, actor.userId),
       repo.findPendingRequest(db, row.id, actor.userId),
-      repo.pendingInvitationFor(db, row.id, { userId: actor.userId }, now),
+      // Invitations to the person's account or to their (verified) address both count.
+      repo
+        .userById(db, actor.userId)
+        .then((u) => repo.pendingInvitationFor(db, row.id, { userId: actor.userId, email: u?.email }, now)),
     ]);
     member = m && (m.expires_at === null || m.expires_at > now) ? m : undefined;
     pendingRequest = r !== undefined;

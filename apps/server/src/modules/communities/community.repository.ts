@@ -74,9 +74,14 @@ function visible(db: Exec, f: CommunityFilter, now: string) {
       .selectFrom('invitations as i')
       .select('i.id')
       .where('i.community_id', '=', sql.ref<string>('communities.id'))
-      .where('i.user_id', '=', userId)
       .where('i.status', '=', 'pending')
-      .where('i.expires_at', '>', now);
+      .where('i.expires_at', '>', now)
+      .where((eb) =>
+        eb.or([
+          eb('i.user_id', '=', userId),
+          eb('i.email', '=', eb.selectFrom('users').select('email').where('id', '=', userId)),
+        ]),
+      );
   if (f.mine) {
     if (!f.userId) return q.where(sql<boolean>`1 = 0`);
     q = q.where((eb) => eb.exists(activeMember(f.userId!)));

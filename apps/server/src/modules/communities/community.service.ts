@@ -71,7 +71,11 @@ export function createCommunityService({ db, clock, uploads }: CommunityServiceD
       permissions.manageMembers ? repo.countPendingRequests(db, row.id) : Promise.resolve(0),
       permissions.readContent ? countVisibleGroups(actor, loaded) : Promise.resolve(0),
       access.pendingInvitation && actor.kind === 'user'
-        ? repo.pendingInvitationFor(db, row.id, { userId: actor.userId }, now())
+        ? repo
+            .userById(db, actor.userId)
+            .then((u) =>
+              repo.pendingInvitationFor(db, row.id, { userId: actor.userId, email: u?.email }, now()),
+            )
         : Promise.resolve(undefined),
     ]);
     return {

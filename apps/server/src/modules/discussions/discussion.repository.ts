@@ -22,6 +22,39 @@ export const topicsByIds = (db: Exec, ids: string[]) =>
 
 export const findTopic = (db: Exec, id: string) =>
   db.selectFrom('topics').selectAll().where('id', '=', id).executeTakeFirst();
+
+/**
+ * A topic with everything its page header shows, in one query: author and last poster names, the
+ * solution's number, and the viewer's read position (null when never read or for guests).
+ */
+export type TopicDetailRow = TopicRow & {
+  author_name: string | null;
+  last_poster_name: string | null;
+  solution_number: number | null;
+  last_read_number: number | null;
+};
+export const topicDetail = (
+  db: Exec,
+  id: string,
+  viewerId: string | null,
+): Promise<TopicDetailRow | undefined> =>
+  db
+    .selectFrom('topics as t')
+    .leftJoin('users as a', 'a.id', 't.author_id')
+    .leftJoin('users as l', 'l.id', 't.last_poster_id')
+    .leftJoin('posts as s', 's.id', 't.solved_post_id')
+    .leftJoin('topic_reads as r', (j) =>
+      j.onRef('r.topic_id', '=', 't.id').on('r.user_id', '=', viewerId ?? ''),
+    )
+    .selectAll('t')
+    .select([
+      'a.display_name as author_name',
+      'l.display_name as last_poster_name',
+      's.number as solution_number',
+      'r.last_read_number',
+    ])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
 export const insertTopic = (db: Exec, row: TopicRow) => db.insertInto('topics').values(row).execute();
 export const updateTopic = (db: Exec, id: string, patch: Partial<TopicRow>) =>
   db.updateTable('topics').set(patch).where('id', '=', id).execute();
@@ -156,6 +189,22 @@ export const findPostByNumber = (db: Exec, topicId: string, number: number) =>
     .where('topic_id', '=', topicId)
     .where('number', '=', number)
     .executeTakeFirst();
+/** Moves a topic's counters on by one reply and returns the new post's number (inside the caller's transaction). */
+export async function claimPostNumber(db: Exec, topicId: string, posterId: string | null, at: string) {
+  const { last_post_number } = await db
+    .updateTable('topics')
+    .set((eb) => ({
+      post_count: eb('post_count', '+', 1),
+      last_post_number: eb('last_post_number', '+', 1),
+      last_post_at: at,
+      last_poster_id: posterId,
+      updated_at: at,
+    }))
+    .where('id', '=', topicId)
+    .returning('last_post_number')
+    .executeTakeFirstOrThrow();
+  return last_post_number;
+}
 export const insertPost = (db: Exec, row: PostRow) => db.insertInto('posts').values(row).execute();
 export const updatePost = (db: Exec, id: string, patch: Partial<PostRow>) =>
   db.updateTable('posts').set(patch).where('id', '=', id).execute();

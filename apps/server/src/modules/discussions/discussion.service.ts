@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { DomainEvent, EventBus } from '../../platform/events.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { assertCan, can, requireUser, type Actor, type TopicAccess } from '../../platform/policy.ts';
+import { createWriteBatcher, type WriteBatcher } from '../../platform/group-commit.ts';
 import type { RateLimiter } from '../../platform/rate-limit.ts';
 import type { CommunityService } from '../communities/community.service.ts';
 import { toPost, toTopicSummary } from './discussion.mapper.ts';
@@ -21,6 +22,8 @@ export interface DiscussionServiceDeps {
   limiter: RateLimiter;
   events: EventBus;
   communities: CommunityService;
+  /** Runs reply transactions (with group commit on SQLite); each reply in its own transaction otherwise. */
+  writes?: WriteBatcher;
 }
 
 type ListQuery = z.output<typeof TopicListQuerySchema>;
@@ -77,6 +80,7 @@ export type DiscussionService = ReturnType<typeof createDiscussionService>;
 /** Topics and replies in communities and working groups: posting, reading, moderation, reactions. */
 export function createDiscussionService(d: DiscussionServiceDeps) {
   const { db, clock, limiter, events, communities } = d;
+  const writes = d.writes ?? createWriteBatcher(db, { enabled: false });
   const now = () => iso(clock.now());
   const load = (actor: Actor, id: string) => loadTopic(db, communities, actor, id);
   const publish = (e: DomainEvent) => void events.publish(e).catch(() => undefined);
@@ -86,16 +90,10 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
   }
 
   async function topicView(actor: Actor, l: LoadedTopic): Promise<Topic> {
-    const t = (await repo.findTopic(db, l.topic.id))!;
-    const lastRead =
-      actor.kind === 'user' ? ((await repo.readPosition(db, actor.userId, t.id)) ?? null) : null;
-    const names = await db
-      .selectFrom('users')
-      .select(['id', 'display_name'])
-      .where('id', 'in', [t.author_id ?? '', t.last_poster_id ?? ''])
-      .execute();
-    const name = (id: string | null) => names.find((n) => n.id === id)?.display_name ?? null;
-    const solution = t.solved_post_id ? await repo.findPost(db, t.solved_post_id) : undefined;
+    // One query for the topic as it is now (it may have changed since it was loaded), its names,
+    // its solution's number and the viewer's read position.
+    const t = (await repo.topicDetail(db, l.topic.id, actor.kind === 'user' ? actor.userId : null))!;
+    const lastRead = actor.kind === 'user' ? t.last_read_number : null;
     const access: TopicAccess = { ...l.access, locked: t.locked_at !== null };
     const tags = (await repo.tagsOfTopics(db, [t.id])).map(({ slug, name }) => ({ slug, name }));
     const shares = [];
@@ -103,11 +101,10 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       const c = await communities.loadById(actor, sh.id);
       if (c && can(actor, 'community.see', c.access)) shares.push({ slug: sh.slug, name: sh.name });
     }
-    const summary = { ...t, author_name: name(t.author_id), last_poster_name: name(t.last_poster_id) };
     return {
-      ...toTopicSummary(summary, await where(l), lastRead ?? undefined, actor.kind === 'user', tags),
+      ...toTopicSummary(t, await where(l), lastRead ?? undefined, actor.kind === 'user', tags),
       postCount: t.post_count,
-      solutionNumber: solution?.number ?? null,
+      solutionNumber: t.solution_number ?? null,
       lastReadNumber: actor.kind === 'user' ? (lastRead ?? 0) : null,
       poll: await pollView(actor, t.id, access),
       sharedInto: shares,
@@ -489,47 +486,37 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       const authorId = user.via === 'system' ? null : user.userId;
       const postId = newId();
       const at = now();
-      const number = await db.transaction().execute(async (trx) => {
+      const row: repo.PostRow = {
+        id: postId,
+        topic_id: id,
+        number: 0,
+        author_id: authorId,
+        body: body.body,
+        body_html: html,
+        reply_to_number: body.replyTo ?? null,
+        edit_count: 0,
+        edited_at: null,
+        deleted_at: null,
+        deleted_by: null,
+        created_at: at,
+      };
+      const number = await writes.run(async (trx) => {
         // Claim the next number atomically: the counter moves inside the same transaction.
-        await trx
-          .updateTable('topics')
-          .set((eb) => ({
-            post_count: eb('post_count', '+', 1),
-            last_post_number: eb('last_post_number', '+', 1),
-            last_post_at: at,
-            last_poster_id: authorId,
-            updated_at: at,
-          }))
-          .where('id', '=', id)
-          .execute();
-        const t = (await repo.findTopic(trx, id))!;
-        if (body.replyTo !== undefined && (body.replyTo < 1 || body.replyTo >= t.last_post_number)) {
+        row.number = await repo.claimPostNumber(trx, id, authorId, at);
+        if (body.replyTo !== undefined && (body.replyTo < 1 || body.replyTo >= row.number)) {
           throw new AppError('validation_failed', 'Some fields are not valid', [
             { path: 'body.replyTo', code: 'not_found', message: 'No such post in this topic' },
           ]);
         }
-        await repo.insertPost(trx, {
-          id: postId,
-          topic_id: id,
-          number: t.last_post_number,
-          author_id: authorId,
-          body: body.body,
-          body_html: html,
-          reply_to_number: body.replyTo ?? null,
-          edit_count: 0,
-          edited_at: null,
-          deleted_at: null,
-          deleted_by: null,
-          created_at: at,
-        });
-        if (authorId) await repo.markRead(trx, authorId, id, t.last_post_number, at);
+        await repo.insertPost(trx, row);
+        if (authorId) await repo.markRead(trx, authorId, id, row.number, at);
         if (mentioned.length)
           await repo.replaceMentions(
             trx,
             postId,
             (await repo.existingUsers(trx, mentioned)).map((u) => u.id),
           );
-        return t.last_post_number;
+        return row.number;
       });
       publish({
         type: 'post.created',

@@ -60,7 +60,7 @@ export function EmailSection({ me }: { me: Me }) {
   return (
     <Card title={t('settings.email.title')}>
       <p>
-        {t('settings.email.current')} <strong>{me.email}</strong>{' '}
+        {t('settings.email.current')} <strong className="break-anywhere">{me.email}</strong>{' '}
         {me.emailVerified ? (
           <Badge tone="success">{t('settings.email.verified')}</Badge>
         ) : (

@@ -150,14 +150,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(fastifyMultipart, {
     limits: { fileSize: UPLOAD_LIMITS.maxBytes, files: 1, fields: 5, parts: 6 },
   });
-  // API answers are small (a topic page is tens of KB): compressing them in one synchronous call costs a
-  // fraction of the stream pipeline the plugin would otherwise use above 8 KB on a 2-core machine.
+  // Measured with `npm run bench` (bench/README.md): API answers are tens of KB, and compressing them in
+  // one synchronous call costs a fraction of the stream pipeline the plugin otherwise uses above 8 KB on
+  // two cores. Brotli quality 2 takes about half the CPU of the plugin's default 4 for 3–5% more bytes.
   await app.register(fastifyCompress, {
     global: true,
     threshold: 1024,
     encodings: ['br', 'gzip'],
     syncThreshold: 256 * 1024,
-    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: Number(process.env.QBR ?? 4) } },
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 2 } },
   });
   await app.register(fastifySwagger, {
     openapi: {

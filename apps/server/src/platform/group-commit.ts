@@ -18,10 +18,11 @@ interface Unit {
 
 /**
  * Group commit. With SQLite and `synchronous=FULL`, every commit waits for the disk (an fsync of about
- * a millisecond here) while holding the one connection, so commits in a row cap writes at a few
- * hundred per second. Units that arrive while a batch is being written wait for it, then all run in
- * the next transaction (each behind its own savepoint) and share its single commit. Nobody waits on
- * purpose: a lone unit runs at once, in its own transaction.
+ * a millisecond here) and better-sqlite3 waits synchronously, so the whole process stalls once per
+ * commit and commits in a row cap writes at a few hundred per second. Instead, a unit waits until the
+ * event loop has taken in what has already arrived (`setImmediate`: no timer, microseconds when idle);
+ * then every unit queued by then runs in one transaction, each behind its own savepoint, and all share
+ * a single commit. A lone unit runs in its own transaction.
  *
  * Only for databases with one connection (SQLite); PostgreSQL commits concurrent transactions together
  * on its own, so `enabled: false` simply runs each unit in its own transaction.
@@ -33,7 +34,7 @@ export function createWriteBatcher(
   if (!opts.enabled) return { run: (work) => db.transaction().execute(work) };
   const maxBatch = opts.maxBatch ?? 64;
   const queue: Unit[] = [];
-  let draining = false;
+  let busy = false;
 
   async function runBatch(batch: Unit[]): Promise<void> {
     if (batch.length === 1) {
@@ -81,11 +82,10 @@ export function createWriteBatcher(
   }
 
   async function drain(): Promise<void> {
-    draining = true;
     try {
       while (queue.length > 0) await runBatch(queue.splice(0, maxBatch));
     } finally {
-      draining = false;
+      busy = false;
     }
   }
 
@@ -93,7 +93,10 @@ export function createWriteBatcher(
     run<T>(work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-        if (!draining) void drain();
+        if (!busy) {
+          busy = true;
+          setImmediate(() => void drain());
+        }
       });
     },
   };

@@ -100,9 +100,17 @@ export function discussionRoutes(app: FastifyInstance, d: DiscussionRouteDeps): 
       res.write(': connected\n\n');
       let queue = Promise.resolve();
       const send = (e: DomainEvent) => {
+        // Checked at once, against the state when the event happened (not once earlier events are
+        // written, nor one check after the other); only the writes keep their order.
+        const allowed = Promise.all([
+          d.sessions.stillValid(actor),
+          discussions.maySee(actor, e.topicId, e.communityId),
+        ]).then(
+          ([valid, sees]) => valid && sees,
+          () => false,
+        );
         queue = queue.then(async () => {
-          if (res.destroyed) return;
-          if (!(await d.sessions.stillValid(actor)) || !(await discussions.maySee(actor, e.topicId))) return;
+          if (res.destroyed || !(await allowed)) return;
           const { type, topicId } = e;
           const data: Record<string, unknown> = { type, topicId };
           if ('postId' in e) data.postId = e.postId;

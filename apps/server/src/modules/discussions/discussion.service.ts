@@ -726,9 +726,9 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     },
 
     /** For live streams: may this actor see this event's topic right now? (re-checked for every event) */
-    async maySee(actor: Actor, topicId: string): Promise<boolean> {
+    async maySee(actor: Actor, topicId: string, communityId?: string): Promise<boolean> {
       try {
-        await load(actor, topicId);
+        await loadTopic(db, communities, actor, topicId, communityId);
         return true;
       } catch {
         return false;

@@ -47,17 +47,23 @@ export async function topicAccess(
 
 /**
  * Loads a topic the actor may read. A topic of a space the actor may not read — or a deleted one for
- * non-moderators — answers 404 exactly like a missing one.
+ * non-moderators — answers 404 exactly like a missing one. With `communityId` (known from an event),
+ * the topic and its community load side by side; the topic's own community still decides.
  */
 export async function loadTopic(
   db: Kysely<DB>,
   communities: CommunityService,
   actor: Actor,
   id: string,
+  communityId?: string,
 ): Promise<LoadedTopic> {
-  const topic = await repo.findTopic(db, id);
+  const [topic, hinted] = await Promise.all([
+    repo.findTopic(db, id),
+    communityId ? communities.loadById(actor, communityId) : undefined,
+  ]);
   if (!topic) throw notFound('Topic');
-  const community = await communities.loadById(actor, topic.community_id);
+  const community =
+    hinted?.row.id === topic.community_id ? hinted : await communities.loadById(actor, topic.community_id);
   if (!community) throw notFound('Topic');
   const { access, group } = await topicAccess(db, actor, community, topic);
   if (!can(actor, 'topic.read', access)) throw notFound('Topic');

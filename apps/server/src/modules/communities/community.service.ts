@@ -15,6 +15,7 @@ import type { DB } from '../../db/schema.ts';
 import { iso, type Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { decodeNameCursor, encodeCursor } from '../../platform/cursor.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { assertCan, can, type Actor } from '../../platform/policy.ts';
 import { accessFor, loadVisible, type LoadedCommunity } from './community.access.ts';
@@ -30,19 +31,6 @@ export interface CommunityServiceDeps {
 }
 
 type ListQuery = z.output<typeof CommunityListQuerySchema>;
-
-const encodeCursor = (name: string, id: string) =>
-  Buffer.from(JSON.stringify([name, id])).toString('base64url');
-function decodeCursor(c: string | undefined): { name: string; id: string } | undefined {
-  if (!c) return undefined;
-  try {
-    const [name, id] = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as unknown[];
-    if (typeof name === 'string' && typeof id === 'string') return { name, id };
-  } catch {
-    // fall through
-  }
-  throw new AppError('bad_request', 'The cursor is not valid');
-}
 
 const isUniqueViolation = (err: unknown) =>
   /unique|duplicate key/i.test(err instanceof Error ? err.message : String(err));
@@ -237,7 +225,7 @@ export function createCommunityService({ db, clock, uploads }: CommunityServiceD
           includeArchived: query.includeArchived,
         },
         at,
-        { after: decodeCursor(query.cursor), limit: query.limit },
+        { after: decodeNameCursor(query.cursor), limit: query.limit },
       );
       const page = rows.slice(0, query.limit);
       const areas = new Map((await repo.listAreas(db)).map((a) => [a.id, a]));

@@ -14,6 +14,7 @@ import type { Config } from '../../config/config.ts';
 import type { DB } from '../../db/schema.ts';
 import { addMs, DAY, iso, type Clock } from '../../platform/clock.ts';
 import { hashToken, newId, randomToken } from '../../platform/crypto.ts';
+import { decodeNameCursor, encodeCursor } from '../../platform/cursor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { renderMail, type MailKind, type MailVars } from '../../platform/mail/templates.ts';
@@ -36,17 +37,6 @@ export interface MembershipServiceDeps {
 }
 
 type MemberQuery = z.output<typeof MemberListQuerySchema>;
-
-const decodeCursor = (c: string | undefined) => {
-  if (!c) return undefined;
-  try {
-    const [name, id] = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as unknown[];
-    if (typeof name === 'string' && typeof id === 'string') return { name, id };
-  } catch {
-    // fall through
-  }
-  throw new AppError('bad_request', 'The cursor is not valid');
-};
 
 export type MembershipService = ReturnType<typeof createMembershipService>;
 
@@ -301,17 +291,14 @@ export function createMembershipService(d: MembershipServiceDeps) {
       const { rows, total } = await repo.listMembers(
         db,
         loaded.row.id,
-        { role: q.role, status, q: q.q || undefined, after: decodeCursor(q.cursor), limit: q.limit },
+        { role: q.role, status, q: q.q || undefined, after: decodeNameCursor(q.cursor), limit: q.limit },
         now(),
       );
       const page = rows.slice(0, q.limit);
       const last = page.at(-1);
       return {
         items: page.map(toMember),
-        nextCursor:
-          rows.length > q.limit && last
-            ? Buffer.from(JSON.stringify([last.display_name, last.user_id])).toString('base64url')
-            : null,
+        nextCursor: rows.length > q.limit && last ? encodeCursor(last.display_name, last.user_id) : null,
         total,
       };
     },

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { DB, ReactionKind } from '../../db/schema.ts';
 import { iso, type Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { DomainEvent, EventBus } from '../../platform/events.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
@@ -59,20 +60,6 @@ function uniqueTags(names: string[]) {
     if (slug && !out.has(slug)) out.set(slug, { slug, name: name.trim() });
   }
   return [...out.values()];
-}
-
-const cursorOf = (value: string | number, id: string) =>
-  Buffer.from(JSON.stringify([value, id])).toString('base64url');
-function decodeCursor(c: string | undefined) {
-  if (!c) return undefined;
-  try {
-    const [value, id] = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as unknown[];
-    if ((typeof value === 'string' || typeof value === 'number') && typeof id === 'string')
-      return { value, id };
-  } catch {
-    // fall through
-  }
-  throw new AppError('bad_request', 'The cursor is not valid');
 }
 
 export type DiscussionService = ReturnType<typeof createDiscussionService>;
@@ -266,7 +253,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
         items: [...pinned, ...page].map((t) =>
           toTopicSummary(t, whereTo, reads.get(t.id), signedIn, tags.get(t.id)),
         ),
-        nextCursor: rows.length > q.limit && last ? cursorOf(last[col[q.sort]], last.id) : null,
+        nextCursor: rows.length > q.limit && last ? encodeCursor(last[col[q.sort]], last.id) : null,
         shared: shared.map(({ t, where: w }) =>
           toTopicSummary(t, w, reads.get(t.id), signedIn, tags.get(t.id)),
         ),

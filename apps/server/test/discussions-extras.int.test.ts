@@ -179,3 +179,30 @@ describeEachDialect('tags, polls and sharing', (ctx) => {
     );
   });
 });
+
+describeEachDialect('Markdown in posts and the composer preview', (ctx) => {
+  it('renders task lists and highlighted code, and previews exactly what a post would show', async () => {
+    const c = ctx();
+    const cop = await createCommunity(c, { visibility: 'public' });
+    const [ana] = await people(c, cop.id, 1);
+    const body = '- [ ] draft the call\n- [x] find partners\n\n```python\ndef f():\n    return "<b>"\n```';
+    const preview = await ana!.agent.post('/api/markdown/preview', { body });
+    expect(preview.statusCode).toBe(200);
+    const html: string = preview.json().html;
+    expect(html).toContain('<ul class="contains-task-list">');
+    expect(html).toContain('<input checked disabled type="checkbox" />');
+    expect(html).toContain('<code class="language-python"><span class="hljs-keyword">def</span>');
+    expect(html).toContain('&lt;b&gt;');
+    const topic = await ana!.agent.post(`/api/communities/${cop.slug}/topics`, { title: 'Checklist', body });
+    const posts = (await ana!.agent.get(`/api/topics/${topic.json().id}/posts`)).json();
+    expect(posts.items[0].bodyHtml).toBe(html);
+    // Nothing is stored by a preview, and it needs an account (it renders, so it costs).
+    const hostile = await ana!.agent.post('/api/markdown/preview', {
+      body: '<script>alert(1)</script> [x](javascript:alert(1)) @[Ana](00000000-0000-4000-8000-000000000000)',
+    });
+    expect(hostile.json().html).toContain('&lt;script&gt;');
+    expect(hostile.json().html).not.toMatch(/<script|href="javascript:/i);
+    expect(errorCode(await c.guest().post('/api/markdown/preview', { body: 'hi' }))).toBe('unauthenticated');
+    expect(errorCode(await ana!.agent.post('/api/markdown/preview', { body: 42 }))).toBe('validation_failed');
+  });
+});

@@ -80,6 +80,24 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'discussions',
+                lazy: async () => ({
+                  Component: (await import('./routes/discussions/topics-page.tsx')).CommunityTopicsPage,
+                }),
+              },
+              {
+                path: 'discussions/new',
+                lazy: async () => ({
+                  Component: (await import('./routes/discussions/new-topic-page.tsx')).NewTopicPage,
+                }),
+              },
+              {
+                path: 'tags/:tag',
+                lazy: async () => ({
+                  Component: (await import('./routes/discussions/topics-page.tsx')).CommunityTopicsPage,
+                }),
+              },
+              {
                 path: 'members',
                 lazy: async () => ({
                   Component: (await import('./routes/community/members-page.tsx')).CommunityMembersPage,
@@ -117,6 +135,13 @@ export const routes: RouteObject[] = [
                 }),
               },
             ],
+          },
+          {
+            // A thread gets the whole page (no community header): its own breadcrumb links back.
+            path: 'c/:slug/t/:id',
+            lazy: async () => ({
+              Component: (await import('./routes/discussions/topic-page.tsx')).TopicPage,
+            }),
           },
           {
             path: 'invitations/:token',

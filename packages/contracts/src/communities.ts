@@ -119,6 +119,8 @@ export const CommunityPermissionsSchema = z.object({
   invite: z.boolean(),
   setStage: z.boolean(),
   createGroup: z.boolean(),
+  /** Start a topic in the community's own discussions (groups have their own rule). */
+  startTopic: z.boolean(),
   archive: z.boolean(),
 });
 export type CommunityPermissions = z.infer<typeof CommunityPermissionsSchema>;

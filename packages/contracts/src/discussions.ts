@@ -13,6 +13,7 @@ export const PostParamsSchema = z.object({ id: IdSchema });
 
 /** A tag of a community: topics carry up to five. */
 export const TagRefSchema = z.object({ slug: z.string(), name: z.string() }).meta({ id: 'TagRef' });
+export type TagRef = z.infer<typeof TagRefSchema>;
 export const TagSchema = TagRefSchema.extend({ topicCount: z.number().int() }).meta({ id: 'Tag' });
 export const TagListResponseSchema = z.object({ items: z.array(TagSchema) });
 const TagNameSchema = z
@@ -193,4 +194,8 @@ export const RevisionSchema = z
   })
   .meta({ id: 'Revision' });
 export const RevisionListResponseSchema = z.object({ items: z.array(RevisionSchema) });
+/** Markdown to preview in the composer, rendered exactly as a post would be. */
+export const PreviewBodySchema = z.object({ body: z.string().max(L.bodyMax) });
+export const PreviewResponseSchema = z.object({ html: z.string() });
+
 export const PostRefResponseSchema = z.object({ post: PostSchema });

@@ -497,3 +497,55 @@ export function replyBody(theme: number, quote: string | null): string {
   }
   return parts.join('\n\n');
 }
+
+/** Tags of each theme (same order as THEMES): a topic carries one to three of them. */
+const THEME_TAGS: string[][] = [
+  ['outreach', 'basic skills', 'adult learners', 'motivation'],
+  ['micro-credentials', 'recognition', 'quality assurance', 'employability'],
+  ['work-based learning', 'apprenticeships', 'SMEs', 'in-company tutors'],
+  ['validation', 'non-formal learning', 'recognition', 'guidance'],
+  ['digital skills', 'DigComp', 'adult learners', 'online learning'],
+  ['Erasmus+', 'sustainability', 'dissemination', 'project results'],
+  ['guidance', 'career management', 'networks', 'adult learners'],
+  ['language learning', 'migrants', 'integration', 'work-based learning'],
+];
+
+export function topicTags(theme: number): string[] {
+  const tags = THEME_TAGS[theme % THEME_TAGS.length]!;
+  return some(tags, 1, 3);
+}
+
+/** Polls members start in a topic: a question and its choices. */
+const POLLS: { title: string; question: string; options: string[]; multiple?: boolean }[] = [
+  {
+    title: 'Quick poll: face to face, online or blended?',
+    question: 'Which format works best for your learners?',
+    options: ['Face to face', 'Fully online', 'Blended', 'Work-based'],
+  },
+  {
+    title: 'Next online meeting: which day suits you?',
+    question: 'When should we hold the next online meeting of the community?',
+    options: ['Tuesday morning', 'Wednesday afternoon', 'Thursday evening'],
+  },
+  {
+    title: 'Our work plan for next year: vote for the themes',
+    question: 'Which themes should our community work on next year?',
+    options: ['Digital skills', 'Green skills', 'Validation of prior learning', 'Guidance', 'Inclusion'],
+    multiple: true,
+  },
+  {
+    title: 'Finding project partners: how do you do it?',
+    question: 'How do you mostly find partners for a new project?',
+    options: ['Earlier projects', 'Contact seminars', 'This community', 'National agency events'],
+  },
+  {
+    title: 'A shared template for reporting project results?',
+    question: 'Would you use a shared template for reporting project results?',
+    options: ['Yes, gladly', 'Maybe, if it is short', 'No, we have our own'],
+  },
+];
+
+export function pollFor(): { title: string; question: string; options: string[]; multiple: boolean } {
+  const poll = pick(POLLS);
+  return { ...poll, multiple: poll.multiple ?? false };
+}

@@ -3,16 +3,30 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { Insertable, Kysely } from 'kysely';
 import type {
   DB,
+  PollOptionsTable,
+  PollsTable,
+  PollVotesTable,
   PostRevisionsTable,
   PostsTable,
   ReactionKind,
   ReactionsTable,
+  TagsTable,
   TopicReadsTable,
   TopicsTable,
+  TopicTagsTable,
 } from '../db/schema.ts';
+import { tagSlug } from '../modules/discussions/discussion.service.ts';
 import { DAY, HOUR, MINUTE, iso, type Clock } from '../platform/clock.ts';
 import { renderMarkdown } from '../platform/markdown.ts';
-import { openingBody, pickTheme, quotable, replyBody, topicTitle } from './discussion-texts.ts';
+import {
+  openingBody,
+  pickTheme,
+  pollFor,
+  quotable,
+  replyBody,
+  topicTags,
+  topicTitle,
+} from './discussion-texts.ts';
 
 export interface DiscussionSeedOptions {
   /** Topics in all, spread evenly over the communities; default 15–40 per community. */
@@ -45,6 +59,11 @@ class Batches {
   revisions: Insertable<PostRevisionsTable>[] = [];
   reactions: Insertable<ReactionsTable>[] = [];
   reads: Insertable<TopicReadsTable>[] = [];
+  tags: Insertable<TagsTable>[] = [];
+  topicTags: Insertable<TopicTagsTable>[] = [];
+  polls: Insertable<PollsTable>[] = [];
+  pollOptions: Insertable<PollOptionsTable>[] = [];
+  pollVotes: Insertable<PollVotesTable>[] = [];
   constructor(private readonly db: Kysely<DB>) {}
 
   get full() {
@@ -61,7 +80,12 @@ class Batches {
       for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
       rows.length = 0;
     };
+    await chunks(this.tags, BATCH, (p) => this.db.insertInto('tags').values(p).execute());
     await chunks(this.topics, BATCH, (p) => this.db.insertInto('topics').values(p).execute());
+    await chunks(this.topicTags, BATCH * 2, (p) => this.db.insertInto('topic_tags').values(p).execute());
+    await chunks(this.polls, BATCH, (p) => this.db.insertInto('polls').values(p).execute());
+    await chunks(this.pollOptions, BATCH, (p) => this.db.insertInto('poll_options').values(p).execute());
+    await chunks(this.pollVotes, BATCH * 2, (p) => this.db.insertInto('poll_votes').values(p).execute());
     await chunks(this.posts, BATCH, (p) => this.db.insertInto('posts').values(p).execute());
     await chunks(this.revisions, BATCH, (p) => this.db.insertInto('post_revisions').values(p).execute());
     await chunks(this.reactions, BATCH * 2, (p) => this.db.insertInto('reactions').values(p).execute());
@@ -176,6 +200,19 @@ export async function seedDiscussions(
       const locked = unpinned.length ? faker.helpers.arrayElement(unpinned) : -1;
       const solved = replies.indexOf(Math.max(...replies));
       const inGroup = unpinned.find((i) => i !== locked && i !== solved);
+      // …and at least one poll, one of them already closed in the bigger communities.
+      const withPoll = new Set(faker.helpers.arrayElements(unpinned, { min: 1, max: 2 }));
+      const tagIds = new Map<string, string>();
+      const tagId = (name: string) => {
+        const slug = tagSlug(name);
+        let id = tagIds.get(slug);
+        if (!id) {
+          id = faker.string.uuid();
+          tagIds.set(slug, id);
+          out.tags.push({ id, community_id: c.id, slug, name, created_at: iso(new Date(now - 365 * DAY)) });
+        }
+        return id;
+      };
 
       const out = new Batches(trx);
       for (let t = 0; t < topics; t++) {
@@ -194,6 +231,8 @@ export async function seedDiscussions(
           pinned: pinned.has(t),
           locked: t === locked || (!pinned.has(t) && faker.datatype.boolean({ probability: 0.02 })),
           solved: t === solved || faker.datatype.boolean({ probability: 0.1 }),
+          poll: withPoll.has(t) || faker.datatype.boolean({ probability: 0.04 }),
+          tagId,
           now,
         });
         result.topics++;
@@ -224,6 +263,9 @@ function writeTopic(
     locked: boolean;
     /** Mark one of the replies as the solution (when there are at least two). */
     solved: boolean;
+    poll: boolean;
+    /** The id of a community tag by name (created on first use). */
+    tagId: (name: string) => string;
     now: number;
   },
 ): void {
@@ -338,6 +380,47 @@ function writeTopic(
     });
   }
 
+  if (faker.datatype.boolean({ probability: 0.75 }))
+    for (const name of topicTags(theme)) out.topicTags.push({ topic_id: topicId, tag_id: t.tagId(name) });
+  const poll = t.poll ? pollFor() : null;
+  if (poll) {
+    const pollId = faker.string.uuid();
+    const options = poll.options.map((label, position) => ({
+      id: faker.string.uuid(),
+      poll_id: pollId,
+      label,
+      position,
+    }));
+    const closed = faker.datatype.boolean({ probability: 0.3 });
+    const closesAt = closed
+      ? Math.min(now - HOUR, created + 7 * DAY)
+      : faker.datatype.boolean()
+        ? now + faker.number.int({ min: 2, max: 20 }) * DAY
+        : null;
+    out.polls.push({
+      id: pollId,
+      topic_id: topicId,
+      question: poll.question,
+      multiple: poll.multiple ? 1 : 0,
+      closes_at: closesAt === null ? null : iso(new Date(closesAt)),
+      created_at: iso(new Date(created)),
+    });
+    out.pollOptions.push(...options);
+    for (const voter of audience.slice(1)) {
+      if (!faker.datatype.boolean({ probability: 0.7 })) continue;
+      const chosen = poll.multiple
+        ? faker.helpers.arrayElements(options, { min: 1, max: 2 })
+        : [
+            faker.helpers.weightedArrayElement(
+              options.map((o, i) => ({ weight: options.length - i + 1, value: o })),
+            ),
+          ];
+      const at = iso(new Date(faker.number.int({ min: created, max: Math.min(now, closesAt ?? now) })));
+      for (const o of chosen)
+        out.pollVotes.push({ poll_id: pollId, option_id: o.id, user_id: voter.id, created_at: at });
+    }
+  }
+
   const solved =
     t.solved && t.replies >= 2 && solvable.length > 0 ? faker.helpers.arrayElement(solvable) : null;
   const locked = t.locked;
@@ -347,7 +430,7 @@ function writeTopic(
     community_id: t.communityId,
     group_id: t.groupId,
     author_id: author.id,
-    title: topicTitle(theme),
+    title: poll ? poll.title : topicTitle(theme),
     post_count: total,
     last_post_number: total,
     last_post_at: iso(new Date(lastAt)),

@@ -44,6 +44,7 @@ export function toPermissions(actor: Actor, access: CommunityAccess): CommunityP
     invite: can(actor, 'community.invite', access),
     setStage: can(actor, 'community.setStage', access),
     createGroup: can(actor, 'community.createGroup', access),
+    startTopic: can(actor, 'topic.create', { community: access, group: null, isAuthor: false, locked: false }),
     archive: can(actor, 'community.archive'),
   };
 }

@@ -59,6 +59,7 @@ export function discussionRoutes(app: FastifyInstance, d: DiscussionRouteDeps): 
   route(app, 'markRead', async ({ actor, params, body }) =>
     discussions.markRead(actor, params.id, body.number),
   );
+  route(app, 'previewMarkdown', async ({ actor, body }) => discussions.preview(actor, body.body));
 
   const open = new Set<() => void>();
   // Streams never finish on their own: end them before the server waits for connections to drain.

@@ -706,6 +706,12 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       return { items: rows.map((t) => ({ slug: t.slug, name: t.name, topicCount: Number(t.n) })) };
     },
 
+    /** What a post with this Markdown would look like: the same rendering and sanitising, nothing stored. */
+    async preview(actor: Actor, body: string): Promise<{ html: string }> {
+      requireUser(actor);
+      return { html: renderBody(body).html };
+    },
+
     async markRead(actor: Actor, id: string, number: number): Promise<void> {
       const l = await load(actor, id);
       const user = requireUser(actor);

@@ -175,3 +175,26 @@ export const ClockIcon = icon(
 );
 export const ActivityIcon = icon(<path d="M3 12h4l3-8 4 16 3-8h4" />);
 export const HomeIcon = icon(<path d="M4 11l8-7 8 7M6 9.5V20h4.5v-5.5h3V20H18V9.5" />);
+export const PinIcon = icon(<path d="M9 3h6l-1 6 4 4H6l4-4-1-6zM12 13v8" />);
+export const ThumbUpIcon = icon(
+  <path d="M7 10v10H4V10h3zM7 10l4-7a2 2 0 0 1 2.5 2.3L13 9h5.5a2 2 0 0 1 2 2.4l-1.4 7A2 2 0 0 1 17.1 20H7" />,
+);
+export const BulbIcon = icon(
+  <path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2V16h5v-.1c0-.8.4-1.5 1-2A6 6 0 0 0 12 3z" />,
+);
+export const HeartIcon = icon(
+  <path d="M12 20s-7.5-4.6-9-9.2C2 7.5 4.2 4.5 7.3 4.5c2 0 3.4 1.1 4.7 2.8 1.3-1.7 2.7-2.8 4.7-2.8 3.1 0 5.3 3 4.3 6.3-1.5 4.6-9 9.2-9 9.2z" />,
+);
+export const LinkIcon = icon(
+  <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />,
+);
+export const QuoteIcon = icon(<path d="M5 17c2.5 0 4-1.6 4-4.5V7H4v5h3M15 17c2.5 0 4-1.6 4-4.5V7h-5v5h3" />);
+export const CodeIcon = icon(<path d="M9 7l-5 5 5 5M15 7l5 5-5 5" />);
+export const ListIcon = icon(<path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />);
+export const ListOrderedIcon = icon(<path d="M10 6h10M10 12h10M10 18h10M4 4.5h1.5V9M4 15h2.5L4 19h2.5" />);
+export const CheckSquareIcon = icon(
+  <>
+    <rect x="3.5" y="3.5" width="17" height="17" rx="2" />
+    <path d="M8 12l3 3 5-6" />
+  </>,
+);

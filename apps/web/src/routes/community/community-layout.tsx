@@ -135,6 +135,7 @@ export function CommunityLayout() {
             { to: base, label: t('community.tabs.overview'), end: true },
             ...(c.can.readContent
               ? [
+                  { to: `${base}/discussions`, label: t('community.tabs.discussions') },
                   { to: `${base}/members`, label: t('community.tabs.members') },
                   { to: `${base}/groups`, label: t('community.tabs.groups') },
                 ]

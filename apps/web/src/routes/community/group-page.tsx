@@ -21,6 +21,7 @@ import { useCommunityContext } from './community-context.ts';
 import { AddGroupMember } from './add-group-member.tsx';
 import { GroupBadges } from './group-badges.tsx';
 import { GroupEditDialog } from './group-edit-dialog.tsx';
+import { GroupTopics } from '../discussions/group-topics.tsx';
 import { MembersOnly } from './members-only.tsx';
 
 /** `/c/:slug/groups/:group`: one working group, its people, and joining or managing it. */
@@ -128,6 +129,10 @@ function GroupDetail({ group }: { group: WorkingGroupDetail }) {
         <Alert tone="warning">
           <p>{t('groups.archivedText')}</p>
         </Alert>
+      )}
+
+      {(group.visibility === 'open' || group.myRole !== null || community.can.update) && (
+        <GroupTopics group={group} />
       )}
 
       <section aria-labelledby="group-members-title" className="stack">

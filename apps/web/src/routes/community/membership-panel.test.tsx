@@ -55,6 +55,7 @@ function community(status: MyMembership['status'], joinPolicy: JoinPolicy, signe
       invite: false,
       setStage: false,
       createGroup: false,
+      startTopic: false,
       archive: false,
     },
   };

@@ -14,6 +14,7 @@ const NONE: CommunityPermissions = {
   invite: false,
   setStage: false,
   createGroup: false,
+  startTopic: false,
   archive: false,
 };
 

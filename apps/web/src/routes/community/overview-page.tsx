@@ -5,8 +5,9 @@ import { Avatar } from '../../components/avatar.tsx';
 import { SanitizedHtml } from '../../components/sanitized-html.tsx';
 import { buttonClass } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
-import { LockIcon, MessageIcon } from '../../components/ui/icons.tsx';
+import { LockIcon } from '../../components/ui/icons.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { RecentTopics } from '../discussions/recent-topics.tsx';
 import { useCommunityContext } from './community-context.ts';
 
 /** `/c/:slug`: the showcase everyone who may see the community gets, and the members' workroom. */
@@ -29,9 +30,7 @@ export function CommunityOverviewPage() {
         <section aria-labelledby="activity-title">
           <h2 id="activity-title">{t('community.overview.activityTitle')}</h2>
           {c.can.readContent ? (
-            <EmptyState icon={<MessageIcon />} title={t('community.overview.activityEmptyTitle')}>
-              {t('community.overview.activityEmptyText')}
-            </EmptyState>
+            <RecentTopics slug={c.slug} canStart={c.can.startTopic} />
           ) : (
             <EmptyState
               icon={<LockIcon />}

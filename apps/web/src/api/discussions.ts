@@ -1,0 +1,265 @@
+import type {
+  ApiBody,
+  Post,
+  PostListResponse,
+  ReactionKind,
+  Topic,
+  TopicListQuery,
+} from '@discuss/contracts';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { apiCall } from './client.ts';
+
+export type TopicSort = NonNullable<TopicListQuery['sort']>;
+export const TOPIC_SORTS: readonly TopicSort[] = ['latest', 'newest', 'active'];
+
+export interface TopicFilters {
+  group?: string | undefined;
+  tag?: string | undefined;
+  sort: TopicSort;
+}
+
+/** Posts per page of a thread. */
+export const POSTS_PAGE = 20;
+
+/**
+ * Query keys of discussions. A community's lists live under `['topics', slug]`; a topic and its posts under
+ * `['topic', id]`, so one invalidation refreshes a thread after a live event.
+ */
+export const discussionKeys = {
+  lists: (slug: string) => ['topics', slug] as const,
+  list: (slug: string, filters: TopicFilters) => ['topics', slug, filters] as const,
+  tags: (slug: string) => ['tags', slug] as const,
+  topic: (id: string) => ['topic', id] as const,
+  posts: (id: string) => ['topic', id, 'posts'] as const,
+  postsFrom: (id: string, start: number) => ['topic', id, 'posts', start] as const,
+  revisions: (postId: string) => ['post', postId, 'revisions'] as const,
+};
+
+export function useTopics(slug: string, filters: TopicFilters, { pageSize = 30 } = {}) {
+  return useInfiniteQuery({
+    queryKey: discussionKeys.list(slug, filters),
+    queryFn: ({ pageParam, signal }) =>
+      apiCall('listTopics', {
+        params: { slug },
+        query: { ...filters, cursor: pageParam, limit: pageSize },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTags(slug: string, enabled = true) {
+  return useQuery({
+    queryKey: discussionKeys.tags(slug),
+    queryFn: ({ signal }) => apiCall('listTags', { params: { slug }, signal }),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+export function useTopic(id: string) {
+  return useQuery({
+    queryKey: discussionKeys.topic(id),
+    queryFn: ({ signal }) => apiCall('getTopic', { params: { id }, signal }),
+  });
+}
+
+/**
+ * Where a thread opens: just before the first unread post (one read post for context), or at the start for
+ * guests, newcomers and threads read to the end.
+ */
+export function openingPost(topic: Pick<Topic, 'lastReadNumber' | 'postCount'>): number {
+  const read = topic.lastReadNumber ?? 0;
+  if (read === 0 || read >= topic.postCount) return 1;
+  return Math.max(1, read);
+}
+
+/**
+ * A thread's posts, in pages that can grow both ways from where it opened. Page params are post numbers, so a
+ * refetch always asks for the same posts.
+ */
+export function usePosts(id: string, start: number) {
+  return useInfiniteQuery({
+    queryKey: discussionKeys.postsFrom(id, start),
+    queryFn: ({ pageParam, signal }) =>
+      apiCall('listPosts', { params: { id }, query: { from: pageParam, limit: POSTS_PAGE }, signal }),
+    initialPageParam: start,
+    getNextPageParam: (last) => last.nextFrom ?? undefined,
+    getPreviousPageParam: (first) => {
+      const head = first.items[0]?.number ?? 1;
+      return head > 1 ? Math.max(1, head - POSTS_PAGE) : undefined;
+    },
+  });
+}
+
+type PostPages = InfiniteData<PostListResponse, number>;
+
+/** Put a post into the loaded pages: replace it where it is, or add it at the end if it follows them. */
+export function storePost(client: QueryClient, topicId: string, post: Post): void {
+  client.setQueriesData<PostPages>({ queryKey: discussionKeys.posts(topicId) }, (data) => {
+    if (!data) return data;
+    const known = data.pages.some((page) => page.items.some((item) => item.id === post.id));
+    if (known) {
+      return {
+        ...data,
+        pages: data.pages.map((page) => ({
+          ...page,
+          items: page.items.map((item) => (item.id === post.id ? post : item)),
+        })),
+      };
+    }
+    const lastPage = data.pages[data.pages.length - 1];
+    const lastNumber = lastPage?.items[lastPage.items.length - 1]?.number ?? 0;
+    if (!lastPage || lastPage.nextFrom !== null || post.number <= lastNumber) return data;
+    return {
+      ...data,
+      pages: [...data.pages.slice(0, -1), { ...lastPage, items: [...lastPage.items, post] }],
+    };
+  });
+}
+
+/** Loaded posts of a thread, in order. */
+export function loadedPosts(data: InfiniteData<PostListResponse, unknown> | undefined): Post[] {
+  return data?.pages.flatMap((page) => page.items) ?? [];
+}
+
+/** Fetch one post again (after a live edit or reaction) and put it in place. */
+export async function refreshPost(client: QueryClient, topicId: string, number: number): Promise<void> {
+  const page = await apiCall('listPosts', { params: { id: topicId }, query: { from: number, limit: 1 } });
+  const post = page.items[0];
+  if (post && post.number === number) storePost(client, topicId, post);
+}
+
+/** Fetch the posts after the last loaded one (live replies), if the end of the thread is loaded. */
+export async function fetchNewPosts(client: QueryClient, topicId: string): Promise<void> {
+  const ends = client
+    .getQueriesData<PostPages>({ queryKey: discussionKeys.posts(topicId) })
+    .map(([, data]) => data?.pages[data.pages.length - 1])
+    .filter((page) => page !== undefined && page.nextFrom === null)
+    .map((page) => page?.items[page.items.length - 1]?.number ?? 0);
+  if (ends.length === 0) return;
+  const page = await apiCall('listPosts', {
+    params: { id: topicId },
+    query: { from: Math.min(...ends) + 1, limit: POSTS_PAGE },
+  });
+  for (const post of page.items) storePost(client, topicId, post);
+}
+
+function storeTopic(client: QueryClient, topic: Topic): void {
+  client.setQueryData(discussionKeys.topic(topic.id), topic);
+  void client.invalidateQueries({ queryKey: discussionKeys.lists(topic.community.slug) });
+}
+
+export function useCreateTopic(slug: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ApiBody<'createTopic'>) => apiCall('createTopic', { params: { slug }, body }),
+    onSuccess: (topic) => {
+      storeTopic(client, topic);
+      void client.invalidateQueries({ queryKey: discussionKeys.tags(slug) });
+    },
+  });
+}
+
+/** Topic-level writes that answer with the topic: rename/retag, pin, lock, solution, vote, share. */
+export function useTopicAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: TopicAction) => runTopicAction(id, action),
+    onSuccess: (topic) => storeTopic(client, topic),
+  });
+}
+
+export type TopicAction =
+  | { kind: 'update'; body: ApiBody<'updateTopic'> }
+  | { kind: 'pin'; value: boolean }
+  | { kind: 'lock'; value: boolean }
+  | { kind: 'solution'; postId: string | null }
+  | { kind: 'vote'; optionIds: string[] }
+  | { kind: 'share'; community: string };
+
+function runTopicAction(id: string, action: TopicAction): Promise<Topic> {
+  const params = { id };
+  switch (action.kind) {
+    case 'update':
+      return apiCall('updateTopic', { params, body: action.body });
+    case 'pin':
+      return apiCall('pinTopic', { params, body: { value: action.value } });
+    case 'lock':
+      return apiCall('lockTopic', { params, body: { value: action.value } });
+    case 'solution':
+      return apiCall('markSolution', { params, body: { postId: action.postId } });
+    case 'vote':
+      return apiCall('votePoll', { params, body: { optionIds: action.optionIds } });
+    case 'share':
+      return apiCall('shareTopic', { params, body: { community: action.community } });
+  }
+}
+
+export function useReply(topicId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ApiBody<'createPost'>) => apiCall('createPost', { params: { id: topicId }, body }),
+    onSuccess: (post) => {
+      storePost(client, topicId, post);
+      void client.invalidateQueries({ queryKey: discussionKeys.topic(topicId), exact: true });
+    },
+  });
+}
+
+export type PostAction =
+  | { kind: 'edit'; body: string }
+  | { kind: 'delete' }
+  | { kind: 'restore' }
+  | { kind: 'react'; reaction: ReactionKind; on: boolean };
+
+function runPostAction(id: string, action: PostAction): Promise<Post> {
+  const params = { id };
+  switch (action.kind) {
+    case 'edit':
+      return apiCall('updatePost', { params, body: { body: action.body } });
+    case 'delete':
+      return apiCall('deletePost', { params });
+    case 'restore':
+      return apiCall('restorePost', { params });
+    case 'react':
+      return action.on
+        ? apiCall('react', { params, body: { kind: action.reaction } })
+        : apiCall('unreact', { params: { id, kind: action.reaction } });
+  }
+}
+
+/** Writes on one post; each answers with the post, which replaces the loaded copy. */
+export function usePostAction(topicId: string, postId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: PostAction) => runPostAction(postId, action),
+    onSuccess: (post) => {
+      storePost(client, topicId, post);
+      void client.invalidateQueries({ queryKey: discussionKeys.revisions(postId) });
+    },
+  });
+}
+
+export function useRevisions(postId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: discussionKeys.revisions(postId),
+    queryFn: ({ signal }) => apiCall('postRevisions', { params: { id: postId }, signal }),
+    enabled,
+  });
+}
+
+/** Record how far the viewer has read; only ever moves forward. */
+export function markRead(topicId: string, number: number): Promise<void> {
+  return apiCall('markRead', { params: { id: topicId }, body: { number } });
+}

@@ -1,0 +1,266 @@
+import './discussions.css';
+import type { Post, Topic } from '@discuss/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import {
+  discussionKeys,
+  fetchNewPosts,
+  loadedPosts,
+  openingPost,
+  refreshPost,
+  usePosts,
+  useTopic,
+} from '../../api/discussions.ts';
+import { useMe } from '../../api/session.ts';
+import { Page, PageHeader } from '../../components/page.tsx';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { EmptyState } from '../../components/ui/empty-state.tsx';
+import { MessageIcon } from '../../components/ui/icons.tsx';
+import { LoadingState } from '../../components/ui/spinner.tsx';
+import { errorMessage, isApiError } from '../../lib/error-message.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { quoteMarkdown } from './markdown-edit.ts';
+import { PollView } from './poll-view.tsx';
+import { PostItem } from './post-item.tsx';
+import { useReadTracker } from './read-tracker.ts';
+import { ReplyBox, type ReplyBoxHandle } from './reply-box.tsx';
+import { TopicBadges, TopicTags } from './topic-badges.tsx';
+import { TopicTools } from './topic-tools.tsx';
+import { useLiveEvents, type LiveEvent } from './use-live.ts';
+
+/** `/c/:slug/t/:id`: a thread, opened at the first unread post, with live replies and the reply box. */
+export function TopicPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const [search] = useSearchParams();
+  const topic = useTopic(id);
+  const from = Number(search.get('post'));
+  const start = Number.isInteger(from) && from >= 1 ? from : null;
+
+  if (topic.isPending) {
+    return (
+      <Page>
+        <PageHeader title={t('discussions.loadingTopic')} />
+        <LoadingState />
+      </Page>
+    );
+  }
+  if (topic.isError) {
+    const missing = isApiError(topic.error, 'not_found');
+    return (
+      <Page>
+        <PageHeader title={missing ? t('discussions.topicNotFoundTitle') : t('community.errorTitle')} />
+        {missing ? (
+          <EmptyState
+            headingLevel={2}
+            icon={<MessageIcon />}
+            title={t('discussions.topicNotFoundTitle')}
+            action={
+              <Link className={buttonClass('secondary')} to="/communities">
+                {t('community.browseAll')}
+              </Link>
+            }
+          >
+            {t('discussions.topicNotFoundText')}
+          </EmptyState>
+        ) : (
+          <Alert tone="error" live="alert">
+            <p>{errorMessage(t, topic.error)}</p>
+            <Button variant="secondary" onClick={() => void topic.refetch()}>
+              {t('common.retry')}
+            </Button>
+          </Alert>
+        )}
+      </Page>
+    );
+  }
+  return <TopicView key={`${topic.data.id}:${start}`} topic={topic.data} start={start} />;
+}
+
+function TopicView({ topic, start }: { topic: Topic; start: number | null }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const me = useMe();
+  const { hash } = useLocation();
+  // Where the thread opened and what was unread then: kept while reading moves the topic's read position.
+  const [opened] = useState(() => ({
+    start: start ?? openingPost(topic),
+    lastRead: topic.lastReadNumber ?? 0,
+  }));
+  const posts = usePosts(topic.id, opened.start);
+  const items = loadedPosts(posts.data);
+  const [waiting, setWaiting] = useState(0);
+  const listRef = useRef<HTMLOListElement>(null);
+  const replyRef = useRef<ReplyBoxHandle>(null);
+  const base = `/c/${topic.community.slug}`;
+  useDocumentTitle(`${topic.title} – ${topic.community.name}`);
+  useReadTracker(listRef, { id: topic.id, slug: topic.community.slug, lastReadNumber: topic.lastReadNumber });
+
+  const atEnd = posts.data !== undefined && !posts.hasNextPage;
+  useLiveEvents(
+    { topic: topic.id },
+    (event: LiveEvent) => {
+      if (event.type === 'post.created') {
+        void client.invalidateQueries({ queryKey: discussionKeys.topic(topic.id), exact: true });
+        if (items.some((post) => post.id === event.postId)) return;
+        if (atEnd) void fetchNewPosts(client, topic.id);
+        else setWaiting((n) => n + 1);
+      } else if ((event.type === 'post.updated' || event.type === 'reaction.changed') && event.number) {
+        void refreshPost(client, topic.id, event.number);
+      } else if (event.type === 'topic.updated') {
+        void client.invalidateQueries({ queryKey: discussionKeys.topic(topic.id), exact: true });
+      }
+    },
+    () => void client.invalidateQueries({ queryKey: discussionKeys.topic(topic.id) }),
+  );
+
+  // Once the posts are there, bring the post the address (or else the read position) points at into view;
+  // again whenever a link inside the thread changes the address's #post-N.
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (items.length === 0) return;
+    const wanted = hash || (opened.start > 1 ? '#first-unread' : '');
+    if (scrolledTo.current === wanted) return;
+    const target = wanted ? document.getElementById(decodeURIComponent(wanted.slice(1))) : null;
+    if (wanted && !target) return;
+    scrolledTo.current = wanted;
+    target?.scrollIntoView({ block: 'start' });
+    if (hash) target?.focus({ preventScroll: true });
+  }, [items.length, hash, opened.start]);
+
+  function reply(post: Post) {
+    replyRef.current?.replyTo(post);
+  }
+  function quote(post: Post, excerpt: string) {
+    const author = post.author?.displayName ?? t('discussions.formerMember');
+    replyRef.current?.quote(post, quoteMarkdown({ number: post.number, author, body: post.body }, excerpt));
+  }
+
+  const solution = topic.solutionNumber;
+  return (
+    <div className="container page topic-page">
+      <nav aria-label={t('community.breadcrumb')}>
+        <ol className="breadcrumb">
+          <li>
+            <Link to="/communities">{t('communities.title')}</Link>
+          </li>
+          <li>
+            <Link to={base}>{topic.community.name}</Link>
+          </li>
+          {topic.group ? (
+            <li>
+              <Link to={`${base}/groups/${topic.group.slug}`}>{topic.group.name}</Link>
+            </li>
+          ) : (
+            <li>
+              <Link to={`${base}/discussions`}>{t('community.tabs.discussions')}</Link>
+            </li>
+          )}
+        </ol>
+      </nav>
+      <header className="topic-header">
+        <h1 tabIndex={-1} className="topic-header__title">
+          {topic.title}
+        </h1>
+        <div className="topic-header__facts">
+          <TopicBadges topic={topic} />
+          <TopicTags slug={topic.community.slug} tags={topic.tags} />
+        </div>
+        {topic.sharedInto.length > 0 && (
+          <p className="muted topic-header__shared">
+            {t('discussions.sharedInto')}{' '}
+            {topic.sharedInto.map((c, i) => (
+              <span key={c.slug}>
+                {i > 0 && ', '}
+                <Link to={`/c/${c.slug}/discussions`}>{c.name}</Link>
+              </span>
+            ))}
+          </p>
+        )}
+        <TopicTools topic={topic} />
+      </header>
+
+      {solution !== null && (
+        <Alert tone="success" className="topic-solution">
+          <p>
+            {t('discussions.solvedNotice')}{' '}
+            <Link to={postLink(solution)}>{t('discussions.seeSolution', { number: solution })}</Link>
+          </p>
+        </Alert>
+      )}
+
+      {topic.poll && <PollView poll={topic.poll} topicId={topic.id} />}
+
+      {posts.isPending ? (
+        <LoadingState />
+      ) : posts.isError && !posts.data ? (
+        <Alert tone="error" live="alert">
+          <p>{errorMessage(t, posts.error)}</p>
+          <Button variant="secondary" onClick={() => void posts.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      ) : (
+        <section aria-label={t('discussions.postsLabel', { count: topic.postCount })}>
+          {posts.hasPreviousPage && (
+            <div className="load-more">
+              <Button
+                variant="secondary"
+                pending={posts.isFetchingPreviousPage}
+                pendingLabel={t('common.loading')}
+                onClick={() => void posts.fetchPreviousPage()}
+              >
+                {t('discussions.loadEarlier')}
+              </Button>
+            </div>
+          )}
+          <ol className="posts" ref={listRef}>
+            {items.map((post) => (
+              <PostItem
+                key={post.id}
+                post={post}
+                topic={topic}
+                signedIn={me !== null}
+                onReply={reply}
+                onQuote={quote}
+                postLink={postLink}
+                firstUnread={opened.lastRead > 0 && post.number === opened.lastRead + 1}
+              />
+            ))}
+          </ol>
+          {posts.hasNextPage && (
+            <div className="load-more">
+              <Button
+                variant="secondary"
+                pending={posts.isFetchingNextPage}
+                pendingLabel={t('common.loading')}
+                onClick={() => {
+                  setWaiting(0);
+                  void posts.fetchNextPage();
+                }}
+              >
+                {waiting > 0 ? t('discussions.newReplies', { count: waiting }) : t('discussions.loadLater')}
+              </Button>
+            </div>
+          )}
+          {(posts.isFetchNextPageError || posts.isFetchPreviousPageError) && (
+            <Alert tone="error" live="alert">
+              <p>{errorMessage(t, posts.error)}</p>
+            </Alert>
+          )}
+        </section>
+      )}
+
+      <ReplyBox ref={replyRef} topic={topic} signedIn={me !== null} />
+    </div>
+  );
+
+  /** A link to a post: an anchor when it is loaded, otherwise the thread opened there. */
+  function postLink(number: number): string {
+    const loaded = items.some((post) => post.number === number);
+    return loaded ? `#post-${number}` : `?post=${number}#post-${number}`;
+  }
+}

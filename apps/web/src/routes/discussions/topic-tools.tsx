@@ -1,0 +1,202 @@
+import { DISCUSSION_LIMITS, type Topic } from '@discuss/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiCall } from '../../api/client.ts';
+import { useTopicAction } from '../../api/discussions.ts';
+import { Alert } from '../../components/ui/alert.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { Dialog } from '../../components/ui/dialog.tsx';
+import { EditIcon, LockIcon, PinIcon, SendIcon } from '../../components/ui/icons.tsx';
+import { SelectField } from '../../components/ui/select-field.tsx';
+import { LoadingState } from '../../components/ui/spinner.tsx';
+import { TextField } from '../../components/ui/text-field.tsx';
+import { useToast } from '../../components/ui/toast.tsx';
+import { errorMessage } from '../../lib/error-message.ts';
+import { parseTags } from './tags.ts';
+
+/** What the viewer may do to the whole topic: edit it, pin and lock it (moderators), share it. */
+export function TopicTools({ topic }: { topic: Topic }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const action = useTopicAction(topic.id);
+  const [dialog, setDialog] = useState<'edit' | 'share' | null>(null);
+  if (!topic.can.edit && !topic.can.moderate && !topic.can.share) return null;
+
+  function flag(kind: 'pin' | 'lock', value: boolean, done: string) {
+    action.mutate({ kind, value }, { onSuccess: () => toast(done) });
+  }
+
+  return (
+    <div className="topic-tools">
+      <div className="button-row">
+        {topic.can.edit && (
+          <Button variant="secondary" onClick={() => setDialog('edit')}>
+            <EditIcon />
+            {t('discussions.editTopic')}
+          </Button>
+        )}
+        {topic.can.moderate && (
+          <>
+            <Button
+              variant="secondary"
+              disabled={action.isPending}
+              onClick={() =>
+                flag(
+                  'pin',
+                  !topic.pinned,
+                  topic.pinned ? t('discussions.unpinned') : t('discussions.pinnedDone'),
+                )
+              }
+            >
+              <PinIcon />
+              {topic.pinned ? t('discussions.unpin') : t('discussions.pin')}
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={action.isPending}
+              onClick={() =>
+                flag(
+                  'lock',
+                  !topic.locked,
+                  topic.locked ? t('discussions.unlocked') : t('discussions.lockedDone'),
+                )
+              }
+            >
+              <LockIcon />
+              {topic.locked ? t('discussions.unlock') : t('discussions.lock')}
+            </Button>
+          </>
+        )}
+        {topic.can.share && (
+          <Button variant="secondary" onClick={() => setDialog('share')}>
+            <SendIcon />
+            {t('discussions.share')}
+          </Button>
+        )}
+      </div>
+      {action.isError && dialog === null && (
+        <Alert tone="error" live="alert">
+          <p>{errorMessage(t, action.error)}</p>
+        </Alert>
+      )}
+      <Dialog open={dialog === 'edit'} onClose={() => setDialog(null)} title={t('discussions.editTopic')}>
+        <EditTopicForm topic={topic} onDone={() => setDialog(null)} />
+      </Dialog>
+      <Dialog open={dialog === 'share'} onClose={() => setDialog(null)} title={t('discussions.shareTitle')}>
+        <ShareForm topic={topic} onDone={() => setDialog(null)} />
+      </Dialog>
+    </div>
+  );
+}
+
+function EditTopicForm({ topic, onDone }: { topic: Topic; onDone: () => void }) {
+  const { t } = useTranslation();
+  const action = useTopicAction(topic.id);
+  const [title, setTitle] = useState(topic.title);
+  const [tags, setTags] = useState(topic.tags.map((tag) => tag.name).join(', '));
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    action.mutate({ kind: 'update', body: { title, tags: parseTags(tags) } }, { onSuccess: onDone });
+  }
+
+  return (
+    <form className="stack" onSubmit={submit}>
+      <TextField
+        id="topic-edit-title"
+        label={t('discussions.titleLabel')}
+        value={title}
+        required
+        minLength={DISCUSSION_LIMITS.titleMin}
+        maxLength={DISCUSSION_LIMITS.titleMax}
+        onChange={(event) => setTitle(event.target.value)}
+      />
+      <TextField
+        id="topic-edit-tags"
+        label={t('discussions.tagsLabel')}
+        hint={t('discussions.tagsHint')}
+        value={tags}
+        onChange={(event) => setTags(event.target.value)}
+      />
+      {action.isError && (
+        <Alert tone="error" live="alert">
+          <p>{errorMessage(t, action.error)}</p>
+        </Alert>
+      )}
+      <div className="button-row">
+        <Button type="submit" pending={action.isPending} pendingLabel={t('common.saving')}>
+          {t('common.save')}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Share into another community the viewer belongs to; replies stay in the topic's own community. */
+function ShareForm({ topic, onDone }: { topic: Topic; onDone: () => void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const action = useTopicAction(topic.id);
+  const mine = useQuery({
+    queryKey: ['communities', 'mine'],
+    queryFn: ({ signal }) => apiCall('listCommunities', { query: { scope: 'mine', limit: 100 }, signal }),
+  });
+  const already = new Set([topic.community.slug, ...topic.sharedInto.map((c) => c.slug)]);
+  const targets = (mine.data?.items ?? []).filter((c) => !already.has(c.slug) && !c.archived);
+  const [target, setTarget] = useState('');
+
+  if (mine.isPending) return <LoadingState />;
+  if (mine.isError) {
+    return (
+      <Alert tone="error" live="alert">
+        <p>{errorMessage(t, mine.error)}</p>
+      </Alert>
+    );
+  }
+  if (targets.length === 0) return <p>{t('discussions.shareNowhere')}</p>;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const chosen = target || targets[0]?.slug;
+    if (!chosen) return;
+    action.mutate(
+      { kind: 'share', community: chosen },
+      {
+        onSuccess: () => {
+          toast(t('discussions.shared'));
+          onDone();
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="stack" onSubmit={submit}>
+      <p>{t('discussions.shareText')}</p>
+      <SelectField
+        id="share-target"
+        label={t('discussions.shareTarget')}
+        value={target || targets[0]?.slug}
+        onChange={(event) => setTarget(event.target.value)}
+        options={targets.map((c) => ({ value: c.slug, label: c.name }))}
+      />
+      {action.isError && (
+        <Alert tone="error" live="alert">
+          <p>{errorMessage(t, action.error)}</p>
+        </Alert>
+      )}
+      <div className="button-row">
+        <Button type="submit" pending={action.isPending}>
+          {t('discussions.share')}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

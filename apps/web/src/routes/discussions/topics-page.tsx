@@ -1,0 +1,88 @@
+import './discussions.css';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { TOPIC_SORTS, useTags, type TopicSort } from '../../api/discussions.ts';
+import { buttonClass } from '../../components/ui/button.tsx';
+import { ChevronLeftIcon, PlusIcon } from '../../components/ui/icons.tsx';
+import { currentLocale } from '../../i18n/i18n.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useCommunityContext } from '../community/community-context.ts';
+import { MembersOnly } from '../community/members-only.tsx';
+import { TopicList } from './topic-list.tsx';
+
+export function toSort(value: string | null): TopicSort {
+  return TOPIC_SORTS.find((sort) => sort === value) ?? 'latest';
+}
+
+/** `/c/:slug/discussions` and `/c/:slug/tags/:tag`: the community's topics, all or with one tag. */
+export function CommunityTopicsPage() {
+  const { t } = useTranslation();
+  const { community } = useCommunityContext();
+  const { tag } = useParams();
+  const [params, setParams] = useSearchParams();
+  const sort = toSort(params.get('sort'));
+  const tags = useTags(community.slug, community.can.readContent);
+  const tagName = tag ? (tags.data?.items.find((item) => item.slug === tag)?.name ?? tag) : null;
+  const heading = tagName ? t('discussions.tagTitle', { name: tagName }) : t('discussions.title');
+  useDocumentTitle(`${heading} – ${community.name}`);
+  if (!community.can.readContent) return <MembersOnly />;
+
+  const base = `/c/${community.slug}`;
+  const start = community.can.startTopic ? (
+    <Link className={buttonClass('primary')} to={`${base}/discussions/new`}>
+      <PlusIcon />
+      {t('discussions.newTopic')}
+    </Link>
+  ) : undefined;
+  const locale = currentLocale();
+
+  return (
+    <div className="community-columns">
+      <section className="community-main" aria-labelledby="topics-title">
+        {tag && (
+          <Link className="back-link" to={`${base}/discussions`}>
+            <ChevronLeftIcon />
+            {t('discussions.allTopics')}
+          </Link>
+        )}
+        <div className="section-title-row">
+          <h2 id="topics-title">{heading}</h2>
+          {start}
+        </div>
+        <TopicList
+          slug={community.slug}
+          filters={{ sort, tag }}
+          onSort={(next) => {
+            const copy = new URLSearchParams(params);
+            if (next === 'latest') copy.delete('sort');
+            else copy.set('sort', next);
+            setParams(copy, { preventScrollReset: true });
+          }}
+          emptyAction={tag ? undefined : start}
+        />
+      </section>
+      <aside className="community-aside stack" aria-label={t('discussions.tagsLabelAside')}>
+        {tags.data && tags.data.items.length > 0 && (
+          <div className="aside-box">
+            <h2 className="aside-box__title">{t('discussions.tags')}</h2>
+            <ul className="tag-cloud">
+              {tags.data.items.map((item) => (
+                <li key={item.slug}>
+                  <Link
+                    className="tag"
+                    to={`${base}/tags/${encodeURIComponent(item.slug)}`}
+                    aria-current={item.slug === tag ? 'page' : undefined}
+                  >
+                    {item.name}
+                    <span className="tag__count">{formatNumber(item.topicCount, locale)}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </aside>
+    </div>
+  );
+}

@@ -12,12 +12,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { LIMITS, UPLOAD_LIMITS } from '@discuss/contracts';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config/config.ts';
 import { accountRoutes } from './modules/accounts/account.routes.ts';
 import { registerAuthHooks } from './modules/accounts/auth.hooks.ts';
@@ -31,6 +26,7 @@ import type { Database } from './db/database.ts';
 import { registerErrorHandlers, sendError } from './platform/http.ts';
 import { startJobs } from './platform/jobs.ts';
 import { registerMetrics } from './platform/metrics.ts';
+import { createResponseSerializer } from './platform/serializer.ts';
 import type { Actor } from './platform/policy.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -123,7 +119,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   // Only JSON (and multipart for uploads) is accepted: a cross-site form cannot send either.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Answers are checked against their zod schema outside production only (bench/README.md, decision 0012).
+  app.setSerializerCompiler(createResponseSerializer({ validate: config.env !== 'production' }));
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -1,32 +1,70 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, runnerImport, type UserConfig } from 'vite';
+import { defineConfig, runnerImport, type Plugin, type UserConfig } from 'vite';
 
 type Contracts = typeof import('@discuss/contracts');
 
-/**
- * Method and path of every operation, read from the contracts' API table when the app is built or served. The
- * browser gets this small table instead of the table's zod schemas (about 25 KB gzipped it does not need).
- * The contracts are TypeScript, so they are loaded through Vite's own module runner.
- */
-async function readEndpoints(): Promise<Record<string, { method: string; path: string }>> {
+/** The contracts, loaded through Vite's own module runner (they are TypeScript). */
+async function loadContracts(): Promise<Contracts> {
   const { module } = await runnerImport<Contracts>('@discuss/contracts', {
     configFile: false,
     logLevel: 'silent',
   });
+  return module;
+}
+
+/**
+ * Method and path of every operation, read from the contracts' API table when the app is built or served. The
+ * browser gets this small table instead of the table's zod schemas (about 25 KB gzipped it does not need).
+ */
+function endpointsOf(contracts: Contracts): Record<string, { method: string; path: string }> {
   return Object.fromEntries(
-    Object.entries(module.API).map(([name, endpoint]) => [
+    Object.entries(contracts.API).map(([name, endpoint]) => [
       name,
       { method: endpoint.method, path: endpoint.path },
     ]),
   );
 }
 
+/** JSON-like data only: strings, numbers, booleans, null, arrays and plain objects of them. */
+function isPlain(value: unknown): boolean {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return true;
+  if (Array.isArray(value)) return value.every(isPlain);
+  if (typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return (proto === Object.prototype || proto === null) && Object.values(value).every(isPlain);
+}
+
+/**
+ * In the production build, `@discuss/contracts` is replaced by a module of its plain values (limits,
+ * enumerations, error codes). The web app takes only types and such constants from it, but a contracts
+ * module that is imported at all keeps its zod schemas, and with them zod (about 25 KB gzipped), in the
+ * bundle. A zod schema used at run time would fail the build as a missing export, not pass unnoticed.
+ * Tests and the dev server keep the real package.
+ */
+function contractConstants(contracts: Contracts): Plugin {
+  const id = '\0discuss-contract-constants';
+  return {
+    name: 'discuss-contract-constants',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: (source) => (source === '@discuss/contracts' ? id : null),
+    load: (source) =>
+      source === id
+        ? Object.entries(contracts)
+            .filter(([, value]) => isPlain(value))
+            .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+            .join('\n')
+        : null,
+  };
+}
+
 /** Shared by `vite` and the `web` Vitest project (vitest.config.ts). */
 export async function webConfig(): Promise<UserConfig> {
+  const contracts = await loadContracts();
   return {
-    plugins: [react()],
+    plugins: [contractConstants(contracts), react()],
     define: {
-      __DISCUSS_ENDPOINTS__: JSON.stringify(await readEndpoints()),
+      __DISCUSS_ENDPOINTS__: JSON.stringify(endpointsOf(contracts)),
     },
     server: {
       port: 5173,
@@ -44,11 +82,6 @@ export async function webConfig(): Promise<UserConfig> {
       rolldownOptions: {
         // Libraries in one long-cached chunk; every page is its own chunk (see src/router.tsx).
         output: { codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }] } },
-        treeshake: {
-          // @discuss/contracts declares no "sideEffects", so importing LIMITS would pull in zod and every
-          // schema. Its modules only declare values; the web app uses its types and a few constants.
-          moduleSideEffects: (id: string) => !/[\\/]packages[\\/]contracts[\\/]/.test(id),
-        },
       },
     },
   };

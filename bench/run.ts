@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD } from '../apps/server/src/seed/generate.ts';
 import { measureBundle, type BundleReport } from './lib/bundle.ts';
@@ -85,6 +85,16 @@ async function waitReady(port: number, exited: () => boolean, timeoutMs = 60_000
   throw new Error('the server did not become ready in time');
 }
 
+/** How to start the server of a checkout: its compiled build, or the sources through tsx. */
+async function serverEntry(serverRoot: string): Promise<string[]> {
+  const script = path.join(serverRoot, 'scripts/build-server.mjs');
+  if (!existsSync(script)) return ['--import', 'tsx', 'apps/server/src/server.ts'];
+  const { buildServer } = (await import(pathToFileURL(script).href)) as {
+    buildServer: () => Promise<string>;
+  };
+  return [await buildServer()];
+}
+
 function git(args: string[]): string {
   try {
     return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
@@ -129,7 +139,9 @@ async function main(): Promise<void> {
     const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
     // Another checkout's server may be measured on the same data (A/B comparisons).
     const serverRoot = values['server-root'] ? path.resolve(values['server-root']) : root;
-    server = start(process.execPath, [...profile, '--import', 'tsx', 'apps/server/src/server.ts'], {
+    // As `npm start` runs it: compiled JavaScript, where the checkout can build it (older ones run on tsx).
+    const entry = await serverEntry(serverRoot);
+    server = start(process.execPath, [...profile, ...entry], {
       cwd: serverRoot,
       env: childEnv({
         DATA_DIR: dataDir,

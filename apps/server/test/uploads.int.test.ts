@@ -103,3 +103,36 @@ describeEachDialect('uploads and files', (ctx) => {
     }
   });
 });
+
+describeEachDialect('images in posts', (ctx) => {
+  it("an image a member puts in a post becomes readable by the post's readers, and by nobody else", async () => {
+    const c = ctx();
+    const cop = await createCommunity(c, { visibility: 'members' });
+    const [ana, ben, eve] = [await createUser(c), await createUser(c), await createUser(c)];
+    await addMember(c, cop.id, ana.id, 'member');
+    await addMember(c, cop.id, ben.id, 'member');
+    const [a, b, e] = await Promise.all([ana, ben, eve].map((u) => agentFor(c, u.id)));
+    const mine = (await upload(a!, PNG, 'chart.png')).json();
+    const other = (await upload(e!, PNG, 'not-hers.png')).json();
+    expect((await b!.get(mine.url)).statusCode).toBe(404);
+
+    const topic = await a!.post(`/api/communities/${cop.slug}/topics`, {
+      title: 'Our results',
+      body: `![chart](${mine.url}) and ![someone else's](${other.url})`,
+    });
+    expect(topic.statusCode).toBe(201);
+    expect((await b!.get(mine.url)).statusCode).toBe(200);
+    // Not a member, a guest, or a file of someone else: nothing changes for them.
+    expect((await e!.get(mine.url)).statusCode).toBe(404);
+    expect((await c.guest().get(mine.url)).statusCode).toBe(404);
+    expect((await b!.get(other.url)).statusCode).toBe(404);
+    expect((await e!.get(other.url)).statusCode).toBe(200);
+
+    // A reply and an edit attach too.
+    const later = (await upload(a!, PNG, 'later.png')).json();
+    const reply = await a!.post(`/api/topics/${topic.json().id}/posts`, { body: 'More:' });
+    expect((await b!.get(later.url)).statusCode).toBe(404);
+    await a!.patch(`/api/posts/${reply.json().id}`, { body: `More: ![](${later.url})` });
+    expect((await b!.get(later.url)).statusCode).toBe(200);
+  });
+});

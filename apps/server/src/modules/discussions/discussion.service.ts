@@ -14,6 +14,7 @@ import { createWriteBatcher, type WriteBatcher } from '../../platform/group-comm
 import type { RateLimiter } from '../../platform/rate-limit.ts';
 import type { CommunityService } from '../communities/community.service.ts';
 import { toPost, toTopicSummary } from './discussion.mapper.ts';
+import { attachFilesOf } from '../uploads/upload.repository.ts';
 import * as repo from './discussion.repository.ts';
 import { loadTopic, topicAccess, type LoadedTopic } from './topic.access.ts';
 
@@ -322,6 +323,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
           deleted_by: null,
           created_at: at,
         });
+        if (authorId) await attachFilesOf(trx, body.body, authorId, community.row.id);
         if (authorId) await repo.markRead(trx, authorId, topicId, 1, at);
         if (mentioned.length)
           await repo.replaceMentions(
@@ -496,6 +498,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
           ]);
         }
         await repo.insertPost(trx, row);
+        if (authorId) await attachFilesOf(trx, body.body, authorId, l.topic.community_id);
         if (authorId) await repo.markRead(trx, authorId, id, row.number, at);
         if (mentioned.length)
           await repo.replaceMentions(
@@ -540,6 +543,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
           edit_count: post.edit_count + 1,
           edited_at: at,
         });
+        await attachFilesOf(trx, body, user.userId, l.topic.community_id);
         await repo.replaceMentions(
           trx,
           postId,

@@ -1,0 +1,272 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { UserActor } from '../apps/server/src/platform/policy.ts';
+import { signInAs } from './pages/auth.ts';
+import { TopicPage } from './pages/discussions.ts';
+import { seedAccount, type Account } from './support/accounts.ts';
+import { DESKTOP, PHONE, browserAvailable, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { eventually, expectVisible, h1Texts } from './support/expect.ts';
+import { useJourneys } from './support/fixtures.ts';
+import type { Platform } from './support/platform.ts';
+
+/** The person acting through the services as if signed in (a "system" actor would post without an author). */
+const actor = (a: Account, isOperator = false): UserActor => ({
+  kind: 'user',
+  userId: a.id,
+  displayName: a.displayName,
+  isOperator,
+  via: 'session',
+  credentialId: null,
+});
+
+interface Cast {
+  slug: string;
+  name: string;
+  ana: Account;
+  ben: Account;
+}
+
+let seq = 0;
+/** A public, open community with two members, Ana (the facilitator) and Ben. */
+async function seedCommunity(platform: Platform): Promise<Cast> {
+  seq += 1;
+  const operator = await seedAccount(platform, { operator: true });
+  const ana = await seedAccount(platform, { displayName: 'Ana Alvarez' });
+  const ben = await seedAccount(platform, { displayName: 'Ben Brandt' });
+  const { communities, membership } = platform.app.services;
+  const community = await communities.create(actor(operator, true), {
+    slug: `vet-teachers-${seq}`,
+    name: `VET Teachers Network ${seq}`,
+    shortDescription: 'Teachers and trainers in vocational education share what works.',
+    description: '',
+    visibility: 'public',
+    joinPolicy: 'open',
+    facilitatorIds: [ana.id],
+  });
+  await membership.join(actor(ben), community.slug);
+  return { slug: community.slug, name: community.name, ana, ben };
+}
+
+async function startTopic(platform: Platform, by: Account, slug: string, title: string, body: string) {
+  return platform.app.services.discussions.create(actor(by), slug, {
+    title,
+    body,
+    tags: ['apprenticeships'],
+  });
+}
+
+async function signedIn(
+  journeys: ReturnType<typeof useJourneys>,
+  platform: Platform,
+  who: Account,
+  viewport = DESKTOP,
+): Promise<Page> {
+  const { page } = await journeys.open({ viewport });
+  await signInAs(page, platform.url, who);
+  return page;
+}
+
+describe.skipIf(!browserAvailable())('discussions: journeys in the browser', () => {
+  const journeys = useJourneys();
+
+  it('two members on one topic: a reply and a reaction by one appear live for the other', async () => {
+    const platform = await journeys.platform();
+    const { slug, ana, ben } = await seedCommunity(platform);
+    const topic = await startTopic(
+      platform,
+      ana,
+      slug,
+      'Keeping in-company tutors motivated',
+      'What do you offer the tutors in small companies?',
+    );
+    const anaPage = await signedIn(journeys, platform, ana);
+    const benPage = await signedIn(journeys, platform, ben);
+    const anaView = new TopicPage(anaPage);
+    const benView = new TopicPage(benPage);
+    await anaView.open(platform.url, `/c/${slug}/t/${topic.id}`);
+    await benView.open(platform.url, `/c/${slug}/t/${topic.id}`);
+    await eventually(() => h1Texts(benPage)).toEqual(['Keeping in-company tutors motivated']);
+    await expect.poll(() => benView.posts.count()).toBe(1);
+
+    // The list in a third tab notices too, without reordering under the reader.
+    const listPage = await signedIn(journeys, platform, ben);
+    await listPage.goto(new URL(`/c/${slug}/discussions`, platform.url).href);
+    await expectVisible(listPage.getByRole('link', { name: 'Keeping in-company tutors motivated' }));
+
+    await anaView.reply('We give them a certificate that counts as **professional development**.');
+    const live = benView.post(2);
+    await expectVisible(live.getByText('professional development'));
+    expect(await live.locator('strong').textContent()).toBe('professional development');
+    await expectVisible(anaView.post(2));
+    await expectVisible(listPage.getByRole('status').filter({ hasText: '1 new post or topic' }));
+
+    // Ben likes Ana's reply; Ana's count goes up without a reload.
+    await benView.react(2, 'Like');
+    await expect.poll(() => anaView.reactionCount(2, 'Like')).toBe('1');
+    expect(await benView.reactionButton(2, 'Like').getAttribute('aria-pressed')).toBe('true');
+
+    // Ben quotes Ana's reply in his own: the quote lands in his reply box with a link back.
+    await benView.post(2).getByRole('button', { name: 'Quote' }).click();
+    await expect.poll(() => benView.replyBox.inputValue()).toContain('> **Ana Alvarez** [#2](#post-2):');
+    await benView.replyBox.press('End');
+    await benView.replyBox.pressSequentially('Same here.');
+    await benView.sendReply.click();
+    await expectVisible(anaView.post(3).getByText('in reply to #2'));
+    await expectVisible(anaView.post(3).locator('blockquote'));
+  });
+
+  it('mention autocomplete in the composer, and the mention becomes a link', async () => {
+    const platform = await journeys.platform();
+    const { slug, ana, ben } = await seedCommunity(platform);
+    const page = await signedIn(journeys, platform, ana);
+    await page.goto(new URL(`/c/${slug}/discussions`, platform.url).href);
+    await page.getByRole('link', { name: 'New topic' }).first().click();
+    await page.waitForURL((url) => url.pathname === `/c/${slug}/discussions/new`);
+
+    await page.getByLabel('Title').fill('Work placements abroad for apprentices');
+    const body = page.getByRole('textbox', { name: 'What would you like to discuss?' });
+    await body.pressSequentially('Who has tried this? Maybe @Be');
+    const option = page.getByRole('option', { name: 'Ben Brandt' });
+    await expectVisible(option);
+    expect(await body.getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
+    await body.press('Enter');
+    await expect.poll(() => body.inputValue()).toBe(`Who has tried this? Maybe @[Ben Brandt](${ben.id}) `);
+    await body.pressSequentially('knows.');
+
+    // The preview shows what the post will look like.
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    await expectVisible(page.getByRole('tabpanel').getByRole('link', { name: '@Ben Brandt' }));
+    await page.getByRole('tab', { name: 'Write' }).click();
+
+    await page.getByLabel('Tags (optional)').fill('mobility, apprenticeships');
+    await page.getByRole('button', { name: 'Start the topic' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith(`/c/${slug}/t/`));
+    await eventually(() => h1Texts(page)).toEqual(['Work placements abroad for apprentices']);
+    const view = new TopicPage(page);
+    await expectVisible(view.post(1).getByRole('link', { name: '@Ben Brandt' }));
+    await expectVisible(page.getByRole('link', { name: 'mobility' }));
+  });
+
+  it('a poll: the author adds it to a new topic, a member votes and sees the results', async () => {
+    const platform = await journeys.platform();
+    const { slug, ana, ben } = await seedCommunity(platform);
+    const page = await signedIn(journeys, platform, ana);
+    await page.goto(new URL(`/c/${slug}/discussions/new`, platform.url).href);
+    await page.getByLabel('Title').fill('Next online meeting: which day suits you?');
+    await page
+      .getByRole('textbox', { name: 'What would you like to discuss?' })
+      .fill('Let us find a day for the next call.');
+    await page.getByLabel('Add a poll').check();
+    await page.getByLabel('Question').fill('Which day suits you best?');
+    await page.getByLabel('Choice 1', { exact: true }).fill('Tuesday');
+    await page.getByLabel('Choice 2', { exact: true }).fill('Thursday');
+    await page.getByRole('button', { name: 'Add a choice' }).click();
+    await page.getByLabel('Choice 3', { exact: true }).fill('Friday');
+    await page.getByRole('button', { name: 'Start the topic' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith(`/c/${slug}/t/`));
+    const topicPath = new URL(page.url()).pathname;
+
+    const benPage = await signedIn(journeys, platform, ben, PHONE);
+    await benPage.goto(new URL(topicPath, platform.url).href);
+    const poll = benPage.getByRole('region', { name: 'Which day suits you best?' });
+    await expectVisible(poll.getByText('Results are shown once you have voted.'));
+    await poll.getByLabel('Thursday').check();
+    await poll.getByRole('button', { name: 'Vote' }).click();
+    await expectVisible(poll.getByText('1 vote · 100%'));
+    await expectVisible(poll.getByText('1 person voted'));
+    await expectVisible(poll.getByText('your choice'));
+
+    // Stored, not just shown; and the author sees the result after voting herself.
+    await benPage.reload();
+    await expectVisible(benPage.getByText('1 person voted'));
+    await page.reload();
+    const anaPoll = page.getByRole('region', { name: 'Which day suits you best?' });
+    await anaPoll.getByLabel('Tuesday').check();
+    await anaPoll.getByRole('button', { name: 'Vote' }).click();
+    await expectVisible(anaPoll.getByText('2 people voted'));
+  });
+
+  it('the author marks a reply as the solution; everyone sees the topic solved', async () => {
+    const platform = await journeys.platform();
+    const { slug, ana, ben } = await seedCommunity(platform);
+    const topic = await startTopic(
+      platform,
+      ana,
+      slug,
+      'How do you assess soft skills in apprenticeships?',
+      'We need a simple rubric.',
+    );
+    await platform.app.services.discussions.reply(actor(ben), topic.id, {
+      body: 'We use a **four-level rubric** filled in by tutor and apprentice together.',
+    });
+    const page = await signedIn(journeys, platform, ana);
+    const view = new TopicPage(page);
+    await view.open(platform.url, `/c/${slug}/t/${topic.id}`);
+    await view.post(2).getByRole('button', { name: 'Mark as solution' }).click();
+    await expectVisible(view.post(2).getByText('Solution', { exact: true }));
+    await expectVisible(page.getByText('This question has a solution.'));
+
+    const benPage = await signedIn(journeys, platform, ben);
+    await benPage.goto(new URL(`/c/${slug}/discussions`, platform.url).href);
+    const row = benPage.getByRole('listitem').filter({ hasText: 'How do you assess soft skills' });
+    await expectVisible(row.getByText('Solved'));
+    await row.getByRole('link', { name: 'How do you assess soft skills in apprenticeships?' }).click();
+    await expectVisible(benPage.getByRole('link', { name: 'Go to the answer (#2)' }));
+  });
+
+  describe.each([
+    { viewport: PHONE, colorScheme: 'light' as const },
+    { viewport: PHONE, colorScheme: 'dark' as const },
+    { viewport: DESKTOP, colorScheme: 'light' as const },
+    { viewport: DESKTOP, colorScheme: 'dark' as const },
+  ])('every discussion page at $viewport.width px, $colorScheme', ({ viewport, colorScheme }) => {
+    it('passes axe, fits the width, and is photographed', async () => {
+      const platform = await journeys.platform();
+      const { slug, ana, ben } = await seedCommunity(platform);
+      const topic = await startTopic(
+        platform,
+        ana,
+        slug,
+        'Green skills in VET curricula',
+        '## What we changed\n\n- [x] new module on heat pumps\n- [ ] teacher training\n\n```python\nprint("hello")\n```',
+      );
+      const { discussions } = platform.app.services;
+      await discussions.create(actor(ben), slug, {
+        title: 'Poll: which themes next year?',
+        body: 'Vote please.',
+        tags: ['planning'],
+        poll: {
+          question: 'Which themes should we take up?',
+          options: ['Green skills', 'AI'],
+          multiple: true,
+        },
+      });
+      const reply = await discussions.reply(actor(ben), topic.id, {
+        body: `Thanks @[Ana Alvarez](${ana.id})!`,
+      });
+      await discussions.react(actor(ana), reply.id, 'thanks', true);
+      const paths = [
+        `/c/${slug}/discussions`,
+        `/c/${slug}/t/${topic.id}`,
+        `/c/${slug}/discussions/new`,
+        `/c/${slug}/tags/planning`,
+        `/c/${slug}`,
+      ];
+      const { page } = await journeys.open({ viewport, colorScheme });
+      await signInAs(page, platform.url, ana);
+      for (const path of paths) {
+        await page.goto(new URL(path, platform.url).href);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        // Live pages keep a stream open, so "network idle" never comes: wait for the spinners instead.
+        await expect.poll(() => page.locator('.spinner').count()).toBe(0);
+        expect(await seriousA11yViolations(page), `${path} ${viewport.width}px ${colorScheme}`).toEqual([]);
+        const wide = await page.evaluate(
+          () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        );
+        expect(wide, `${path} scrolls sideways at ${viewport.width}px`).toBe(false);
+        const name = path.split('/').slice(3).join('-').replace(topic.id, 'topic') || 'overview';
+        await screenshot(page, `discussions-${name}-${viewport.width}-${colorScheme}`);
+      }
+    });
+  });
+});

@@ -516,36 +516,52 @@ export function topicTags(theme: number): string[] {
 }
 
 /** Polls members start in a topic: a question and its choices. */
-const POLLS: { title: string; question: string; options: string[]; multiple?: boolean }[] = [
+const POLLS: { title: string; intro: string; question: string; options: string[]; multiple?: boolean }[] = [
   {
     title: 'Quick poll: face to face, online or blended?',
+    intro:
+      'We are planning next year’s courses and would like to know what works for your learners. Vote below and tell us **why** in a reply.',
     question: 'Which format works best for your learners?',
     options: ['Face to face', 'Fully online', 'Blended', 'Work-based'],
   },
   {
     title: 'Next online meeting: which day suits you?',
+    intro:
+      'Time to plan our next community call (one hour, on the usual video link). Pick the day that suits you; the most popular one wins.',
     question: 'When should we hold the next online meeting of the community?',
     options: ['Tuesday morning', 'Wednesday afternoon', 'Thursday evening'],
   },
   {
     title: 'Our work plan for next year: vote for the themes',
+    intro:
+      'The facilitators are drafting the work plan. Choose the themes you would contribute to; you may pick several.',
     question: 'Which themes should our community work on next year?',
     options: ['Digital skills', 'Green skills', 'Validation of prior learning', 'Guidance', 'Inclusion'],
     multiple: true,
   },
   {
     title: 'Finding project partners: how do you do it?',
+    intro:
+      'Several members asked how others find partners for Erasmus+ projects. A quick poll first, then share your tips below.',
     question: 'How do you mostly find partners for a new project?',
     options: ['Earlier projects', 'Contact seminars', 'This community', 'National agency events'],
   },
   {
     title: 'A shared template for reporting project results?',
+    intro:
+      'A few of us drafted a two-page template for reporting project results to the community. Would you use it?',
     question: 'Would you use a shared template for reporting project results?',
     options: ['Yes, gladly', 'Maybe, if it is short', 'No, we have our own'],
   },
 ];
 
-export function pollFor(): { title: string; question: string; options: string[]; multiple: boolean } {
+export function pollFor(): {
+  title: string;
+  intro: string;
+  question: string;
+  options: string[];
+  multiple: boolean;
+} {
   const poll = pick(POLLS);
   return { ...poll, multiple: poll.multiple ?? false };
 }

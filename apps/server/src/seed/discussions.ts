@@ -271,6 +271,7 @@ function writeTopic(
 ): void {
   const { pool, now } = t;
   const theme = pickTheme();
+  const poll = t.poll ? pollFor() : null;
   const topicId = faker.string.uuid();
   const created = faker.number.int({ min: now - 360 * DAY, max: now - 2 * HOUR });
   const span = Math.min(
@@ -313,7 +314,7 @@ function writeTopic(
       replyTo !== null && faker.datatype.boolean({ probability: 0.6 })
         ? quotable(bodies[replyTo - 1]!)
         : null;
-    const body = number === 1 ? openingBody(theme) : replyBody(theme, quote || null);
+    const body = number === 1 ? (poll ? poll.intro : openingBody(theme)) : replyBody(theme, quote || null);
     const id = faker.string.uuid();
     const deleted = number > 1 && faker.datatype.boolean({ probability: 0.01 });
     const edited = !deleted && faker.datatype.boolean({ probability: 0.03 });
@@ -382,7 +383,6 @@ function writeTopic(
 
   if (faker.datatype.boolean({ probability: 0.75 }))
     for (const name of topicTags(theme)) out.topicTags.push({ topic_id: topicId, tag_id: t.tagId(name) });
-  const poll = t.poll ? pollFor() : null;
   if (poll) {
     const pollId = faker.string.uuid();
     const options = poll.options.map((label, position) => ({

@@ -120,5 +120,14 @@ describe.skipIf(!READY)('two instances behind one PostgreSQL and Redis', () => {
     const e = await onB.next((x) => x.event === 'post.created');
     expect(e.data.postId).toBe(reply.id);
     onB.close();
+
+    // Signing out on A ends the session on B with the very next request: no instance keeps it.
+    expect((await fetch(`${b}/api/me`, { headers: { cookie } })).status).toBe(200);
+    const out = await fetch(`${a}/api/auth/sign-out`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(out.status).toBe(204);
+    expect((await fetch(`${b}/api/me`, { headers: { cookie } })).status).toBe(401);
   });
 });

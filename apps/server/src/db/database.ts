@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationPr
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';
+import { registerTracker, trackWrites } from './write-tracker.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -47,8 +48,10 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  reusePreparedStatements(sqlite);
+  const tracked = trackWrites(sqlite, sqlite.prepare.bind(sqlite));
+  reusePreparedStatements(sqlite, tracked.prepare);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  registerTracker(db, tracked.tracker);
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
@@ -57,9 +60,12 @@ export function openDatabase(opts: DatabaseOptions): Database {
  * one. Keep the most recent statements by SQL text and reuse them (a statement still being iterated
  * is never handed out twice).
  */
-function reusePreparedStatements(sqlite: SQLite.Database, max = 1000): void {
+function reusePreparedStatements(
+  sqlite: SQLite.Database,
+  prepare: (source: string) => SQLite.Statement,
+  max = 1000,
+): void {
   const cache = new Map<string, SQLite.Statement>();
-  const prepare = sqlite.prepare.bind(sqlite);
   sqlite.prepare = ((source: string) => {
     const cached = cache.get(source);
     if (cached && !cached.busy) {

@@ -11,6 +11,7 @@ import { addMs, DAY, iso, MINUTE, type Clock } from '../../platform/clock.ts';
 import { hashToken, newId, randomToken } from '../../platform/crypto.ts';
 import { notFound } from '../../platform/errors.ts';
 import { assertCan, type Actor, type UserActor } from '../../platform/policy.ts';
+import { createReadCache } from '../../platform/read-cache.ts';
 import * as repo from './account.repository.ts';
 import { toApiToken, toSessionInfo } from './account.mapper.ts';
 
@@ -43,6 +44,15 @@ export type SessionService = ReturnType<typeof createSessionService>;
 /** Sessions (cookies), personal API tokens, and turning either into an actor. */
 export function createSessionService({ db, clock, config }: SessionServiceDeps) {
   const h = (t: string) => hashToken(config.sessionSecret, t);
+  // Every API request resolves its cookie. Any write to sessions or users (sign-out, revocation,
+  // suspension, a password change) drops what is kept at once (decision 0012).
+  const byTokenHash = createReadCache<Awaited<ReturnType<typeof repo.findSessionWithUser>>>({
+    db,
+    clock,
+    tables: ['sessions', 'users'],
+    max: 10_000,
+    ttlMs: MINUTE,
+  });
 
   return {
     /** Starts a new session (a new id every sign-in). Runs inside the caller's transaction. */
@@ -67,7 +77,8 @@ export function createSessionService({ db, clock, config }: SessionServiceDeps) 
 
     /** Resolves a session cookie; null when unknown, expired, or the user is suspended. */
     async fromSessionToken(token: string): Promise<Authenticated | null> {
-      const row = await repo.findSessionWithUser(db, h(token));
+      const hash = h(token);
+      const row = await byTokenHash.get(hash, () => repo.findSessionWithUser(db, hash));
       const now = clock.now();
       if (!row || row.expires_at <= iso(now) || row.suspended_at !== null) return null;
       if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {

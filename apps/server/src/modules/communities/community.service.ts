@@ -18,7 +18,8 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { decodeNameCursor, encodeCursor } from '../../platform/cursor.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { assertCan, can, type Actor } from '../../platform/policy.ts';
-import { accessFor, loadVisible, type LoadedCommunity } from './community.access.ts';
+import { createReadCache } from '../../platform/read-cache.ts';
+import { accessFor, type LoadedCommunity } from './community.access.ts';
 import { person, toArea, toMy, toPermissions, toStageChange, toSummary } from './community.mapper.ts';
 import * as repo from './community.repository.ts';
 import type { UploadService } from '../uploads/upload.service.ts';
@@ -98,8 +99,35 @@ export function createCommunityService({ db, clock, uploads }: CommunityServiceD
     ).length;
   }
 
-  async function load(actor: Actor, slug: string) {
-    return loadVisible(db, actor, slug, now());
+  // Discussions ask for the community and the actor's place in it on every request. Kept until any table
+  // it is read from is written (decision 0012); never across an expiry the answer depends on.
+  const accessCache = createReadCache<LoadedCommunity | undefined>({
+    db,
+    clock,
+    tables: ['communities', 'community_members', 'membership_requests', 'invitations', 'users'],
+    max: 20_000,
+    ttlMs: 60_000,
+  });
+  const until = (l: LoadedCommunity | undefined) =>
+    l?.access.pendingInvitation ? 0 : l?.member?.expires_at ? Date.parse(l.member.expires_at) : undefined;
+  function cachedAccess(actor: Actor, key: string, find: () => Promise<repo.CommunityRow | undefined>) {
+    const who = actor.kind === 'user' ? actor.userId : '';
+    return accessCache.get(
+      `${who}|${key}`,
+      async () => {
+        const row = await find();
+        return row ? accessFor(db, actor, row, now()) : undefined;
+      },
+      until,
+    );
+  }
+
+  /** The community by slug with the actor's access; 404 unless the actor may see it (as loadVisible). */
+  async function load(actor: Actor, slug: string): Promise<LoadedCommunity> {
+    const key = slug.toLowerCase();
+    const loaded = await cachedAccess(actor, `slug:${key}`, () => repo.findCommunityBySlug(db, key));
+    if (!loaded || !can(actor, 'community.see', loaded.access)) throw notFound('Community');
+    return loaded;
   }
 
   return {
@@ -283,8 +311,7 @@ export function createCommunityService({ db, clock, uploads }: CommunityServiceD
 
     /** The community and the actor's access to it, by id (for capabilities living inside communities). */
     async loadById(actor: Actor, id: string): Promise<LoadedCommunity | undefined> {
-      const row = await repo.findCommunityById(db, id);
-      return row ? accessFor(db, actor, row, now()) : undefined;
+      return cachedAccess(actor, `id:${id}`, () => repo.findCommunityById(db, id));
     },
 
     /** A working group of a loaded community by slug, if the actor may see it (404 otherwise). */

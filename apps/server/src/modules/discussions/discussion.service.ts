@@ -14,6 +14,7 @@ import { createWriteBatcher, type WriteBatcher } from '../../platform/group-comm
 import type { RateLimiter } from '../../platform/rate-limit.ts';
 import type { CommunityService } from '../communities/community.service.ts';
 import { toPost, toTopicSummary } from './discussion.mapper.ts';
+import { createDiscussionReads } from './discussion.reads.ts';
 import { attachFilesOf } from '../uploads/upload.repository.ts';
 import * as repo from './discussion.repository.ts';
 import { loadTopic, topicAccess, type LoadedTopic } from './topic.access.ts';
@@ -70,10 +71,12 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
   const { db, clock, limiter, events, communities } = d;
   const writes = d.writes ?? createWriteBatcher(db, { enabled: false });
   const now = () => iso(clock.now());
-  const load = (actor: Actor, id: string) => loadTopic(db, communities, actor, id);
+  const commonReads = createDiscussionReads(db, clock);
+  const load = (actor: Actor, id: string, communityId?: string) =>
+    loadTopic(db, communities, actor, id, communityId, commonReads.topic);
   const publish = (e: DomainEvent) => void events.publish(e).catch(() => undefined);
 
-  async function where(l: LoadedTopic) {
+  async function whereOf(l: LoadedTopic) {
     return { community: { slug: l.community.row.slug, name: l.community.row.name }, group: l.group };
   }
 
@@ -83,18 +86,18 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     const t = (await repo.topicDetail(db, l.topic.id, actor.kind === 'user' ? actor.userId : null))!;
     const lastRead = actor.kind === 'user' ? t.last_read_number : null;
     const access: TopicAccess = { ...l.access, locked: t.locked_at !== null };
-    const tags = (await repo.tagsOfTopics(db, [t.id])).map(({ slug, name }) => ({ slug, name }));
+    const extras = await commonReads.extras(t.id);
     const shares = [];
-    for (const sh of await repo.sharesOf(db, t.id)) {
+    for (const sh of extras.shares) {
       const c = await communities.loadById(actor, sh.id);
       if (c && can(actor, 'community.see', c.access)) shares.push({ slug: sh.slug, name: sh.name });
     }
     return {
-      ...toTopicSummary(t, await where(l), lastRead ?? undefined, actor.kind === 'user', tags),
+      ...toTopicSummary(t, await whereOf(l), lastRead ?? undefined, actor.kind === 'user', extras.tags),
       postCount: t.post_count,
       solutionNumber: t.solution_number ?? null,
       lastReadNumber: actor.kind === 'user' ? (lastRead ?? 0) : null,
-      poll: await pollView(actor, t.id, access),
+      poll: extras.poll ? await pollView(actor, extras.poll, access) : null,
       sharedInto: shares,
       can: {
         reply: can(actor, 'topic.reply', access),
@@ -105,9 +108,8 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     };
   }
 
-  async function pollView(actor: Actor, topicId: string, access: TopicAccess) {
-    const poll = await repo.findPoll(db, topicId);
-    if (!poll) return null;
+  type PollRow = NonNullable<Awaited<ReturnType<typeof repo.findPoll>>>;
+  async function pollView(actor: Actor, poll: PollRow, access: TopicAccess) {
     const closed = poll.closes_at !== null && poll.closes_at <= now();
     const mine =
       actor.kind === 'user'
@@ -206,23 +208,14 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
         if (!tagId) return { items: [], nextCursor: null, shared: [] };
       }
       const after = decodeCursor(q.cursor);
-      const rows = await repo.listTopics(db, {
-        communityId: community.row.id,
-        groupId,
-        tagId,
-        sort: q.sort,
-        after,
-        limit: q.limit,
-      });
+      const where = { communityId: community.row.id, groupId, tagId, sort: q.sort, limit: q.limit };
+      const { rows, pinned, sharedRows, tags } = await commonReads.topicPage(where, after);
       const page = rows.slice(0, q.limit).filter((r) => after !== undefined || r.pinned_at === null);
-      const pinned = after ? [] : await repo.listPinned(db, community.row.id, groupId, tagId);
       // Shared topics: only those the viewer may read in their home community.
-      const sharedIds =
-        after || groupId || tagId ? [] : (await repo.sharedInto(db, community.row.id)).map((r) => r.id);
       const shared = [];
-      for (const t of await repo.topicsByIds(db, sharedIds)) {
+      for (const t of sharedRows) {
         try {
-          shared.push({ t, where: await where(await load(actor, t.id)) });
+          shared.push({ t, where: await whereOf(await load(actor, t.id)) });
         } catch {
           // not readable for this viewer: not listed
         }
@@ -239,13 +232,6 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
             ).map((r) => [r.topic_id, r.last_read_number])
           : [],
       );
-      const tags = new Map<string, { slug: string; name: string }[]>();
-      for (const r of await repo.tagsOfTopics(
-        db,
-        all.map((t) => t.id),
-      )) {
-        tags.set(r.topic_id, [...(tags.get(r.topic_id) ?? []), { slug: r.slug, name: r.name }]);
-      }
       const whereTo = { community: { slug: community.row.slug, name: community.row.name }, group };
       const last = rows.slice(0, q.limit).at(-1);
       const col = { latest: 'last_post_at', newest: 'created_at', active: 'post_count' } as const;
@@ -445,7 +431,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
         from = Math.min(lastRead + 1, l.topic.last_post_number);
         if (lastRead === 0) from = 1;
       }
-      const rows = await repo.listPosts(db, id, from, q.limit);
+      const rows = await commonReads.posts(id, from, q.limit);
       const page = rows.slice(0, q.limit);
       const reactions = await repo.reactionsFor(
         db,
@@ -725,7 +711,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     /** For live streams: may this actor see this event's topic right now? (re-checked for every event) */
     async maySee(actor: Actor, topicId: string, communityId?: string): Promise<boolean> {
       try {
-        await loadTopic(db, communities, actor, topicId, communityId);
+        await load(actor, topicId, communityId);
         return true;
       } catch {
         return false;

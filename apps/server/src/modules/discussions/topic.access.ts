@@ -48,7 +48,8 @@ export async function topicAccess(
 /**
  * Loads a topic the actor may read. A topic of a space the actor may not read — or a deleted one for
  * non-moderators — answers 404 exactly like a missing one. With `communityId` (known from an event),
- * the topic and its community load side by side; the topic's own community still decides.
+ * the topic and its community load side by side; the topic's own community still decides. `find` reads
+ * the topic row (the service passes a cached one).
  */
 export async function loadTopic(
   db: Kysely<DB>,
@@ -56,9 +57,10 @@ export async function loadTopic(
   actor: Actor,
   id: string,
   communityId?: string,
+  find: (id: string) => Promise<repo.TopicRow | undefined> = (i) => repo.findTopic(db, i),
 ): Promise<LoadedTopic> {
   const [topic, hinted] = await Promise.all([
-    repo.findTopic(db, id),
+    find(id),
     communityId ? communities.loadById(actor, communityId) : undefined,
   ]);
   if (!topic) throw notFound('Topic');

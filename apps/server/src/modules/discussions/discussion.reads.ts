@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { TableName } from '../../db/write-tracker.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { createReadCache } from '../../platform/read-cache.ts';
+import * as repo from './discussion.repository.ts';
+
+type PageWhere = Omit<Parameters<typeof repo.listTopics>[1], 'after'>;
+type After = { value: string | number; id: string } | undefined;
+
+/**
+ * The discussion reads that are the same for every reader, kept in process until a write to their tables
+ * (decision 0012): a topic list's first page, a topic's row, its tags, shares and poll, pages of posts.
+ * What is the viewer's own (read positions, reactions, votes) is read per request, and the policy decides
+ * on every request who sees any of it.
+ */
+export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
+  const cache = <V>(tables: readonly TableName[], max: number) =>
+    createReadCache<V>({ db, clock, tables, max, ttlMs: 60_000 });
+
+  /** One page of a topic list: topics, pinned and shared ones (first page only), their tags. */
+  async function readPage(w: PageWhere, after: After) {
+    const rows = await repo.listTopics(db, { ...w, after });
+    const pinned = after ? [] : await repo.listPinned(db, w.communityId, w.groupId, w.tagId);
+    const sharedIds =
+      after || w.groupId || w.tagId ? [] : (await repo.sharedInto(db, w.communityId)).map((r) => r.id);
+    const sharedRows = await repo.topicsByIds(db, sharedIds);
+    const tags = new Map<string, { slug: string; name: string }[]>();
+    const ids = [...pinned, ...rows, ...sharedRows].map((t) => t.id);
+    for (const r of await repo.tagsOfTopics(db, ids)) {
+      tags.set(r.topic_id, [...(tags.get(r.topic_id) ?? []), { slug: r.slug, name: r.name }]);
+    }
+    return { rows, pinned, sharedRows, tags };
+  }
+
+  async function readExtras(topicId: string) {
+    const [tags, shares, poll] = await Promise.all([
+      repo.tagsOfTopics(db, [topicId]),
+      repo.sharesOf(db, topicId),
+      repo.findPoll(db, topicId),
+    ]);
+    return { tags: tags.map(({ slug, name }) => ({ slug, name })), shares, poll };
+  }
+
+  const firstPages = cache<Awaited<ReturnType<typeof readPage>>>(
+    ['topics', 'users', 'topic_tags', 'tags', 'topic_shares'],
+    1_000,
+  );
+  const topics = cache<repo.TopicRow | undefined>(['topics'], 20_000);
+  const extras = cache<Awaited<ReturnType<typeof readExtras>>>(
+    ['topic_tags', 'tags', 'topic_shares', 'communities', 'polls'],
+    20_000,
+  );
+  // Post bodies are large: only the pages of the busiest topics are kept.
+  const postPages = cache<Awaited<ReturnType<typeof repo.listPosts>>>(['posts', 'users'], 300);
+
+  return {
+    /** A page of a topic list (later pages are not kept: every reader asks for other ones). */
+    topicPage: (w: PageWhere, after: After) =>
+      after
+        ? readPage(w, after)
+        : firstPages.get(`${w.groupId}|${w.tagId}|${w.sort}|${w.limit}|${w.communityId}`, () =>
+            readPage(w, undefined),
+          ),
+    topic: (id: string) => topics.get(id, () => repo.findTopic(db, id)),
+    /** A topic's tags, the communities it is shared into, and its poll (without votes). */
+    extras: (topicId: string) => extras.get(topicId, () => readExtras(topicId)),
+    posts: (topicId: string, from: number, limit: number) =>
+      postPages.get(`${topicId}|${from}|${limit}`, () => repo.listPosts(db, topicId, from, limit)),
+  };
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { trackerOf, type TableName } from '../db/write-tracker.ts';
+import type { Clock } from './clock.ts';
+
+export interface ReadCacheOptions {
+  db: Kysely<DB>;
+  clock: Clock;
+  /** Every table the cached answers are read from: a write to any of them drops them all. */
+  tables: readonly TableName[];
+  /** Entries kept at most (the oldest go first). */
+  max: number;
+  /** Longest life of an entry, whatever the writes. */
+  ttlMs: number;
+}
+
+export interface ReadCache<V> {
+  /**
+   * The answer for `key` as `load` would give it now. A kept answer is used only while no table it was
+   * read from has been written since; `until(value)` may shorten its life (e.g. to an expiry date).
+   */
+  get(key: string, load: () => Promise<V>, until?: (value: V) => number | undefined): Promise<V>;
+}
+
+interface Entry<V> {
+  value: V;
+  stamp: number;
+  expiresAt: number;
+}
+
+/**
+ * A process-local cache of database answers that can never serve what a write has changed (decision 0012):
+ * each entry carries the write stamp of its tables from before it was read, and is used only while the
+ * stamp is unchanged. Only SQLite has a write tracker (one process owns the file); on PostgreSQL, where
+ * other instances write unseen, every call loads. Cached values are shared: callers must not mutate them.
+ */
+export function createReadCache<V>(opts: ReadCacheOptions): ReadCache<V> {
+  const tracker = trackerOf(opts.db);
+  if (!tracker) return { get: (_key, load) => load() };
+  const entries = new Map<string, Entry<V>>();
+  // Concurrent misses of one key share one load.
+  const loading = new Map<string, { stamp: number; promise: Promise<V> }>();
+
+  return {
+    async get(key, load, until) {
+      const stamp = tracker.stamp(opts.tables);
+      const now = opts.clock.now().getTime();
+      const hit = entries.get(key);
+      if (hit && hit.stamp === stamp && hit.expiresAt > now) return hit.value;
+      if (hit) entries.delete(key);
+      const pending = loading.get(key);
+      if (pending?.stamp === stamp) return pending.promise;
+      const promise = load();
+      loading.set(key, { stamp, promise });
+      try {
+        const value = await promise;
+        const expiresAt = Math.min(now + opts.ttlMs, until?.(value) ?? Infinity);
+        // Kept only if nothing was written while it loaded (such an entry would be dropped on first use).
+        if (tracker.stamp(opts.tables) === stamp && expiresAt > now) {
+          if (entries.size >= opts.max) entries.delete(entries.keys().next().value!);
+          entries.set(key, { value, stamp, expiresAt });
+        }
+        return value;
+      } finally {
+        if (loading.get(key)?.promise === promise) loading.delete(key);
+      }
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase } from '../src/db/database.ts';
+import { trackerOf } from '../src/db/write-tracker.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { createReadCache } from '../src/platform/read-cache.ts';
+import { addMember, agentFor, createCommunity } from './community-factories.ts';
+import { describeEachDialect } from './each-dialect.ts';
+import { createUser, errorCode, signedInUser, TestAgent } from './helpers.ts';
+
+// Sessions, community access and first topic-list pages are kept in process on SQLite (decision 0012).
+// Every change must still take effect on the very next request; on PostgreSQL nothing is kept.
+describeEachDialect('caches take every change at once', (ctx) => {
+  const list = (agent: TestAgent, slug: string) => agent.get(`/api/communities/${slug}/topics`);
+
+  it('a member removed from a members-only community loses its topic list at once', async () => {
+    const c = ctx();
+    const cop = await createCommunity(c, { visibility: 'members' });
+    const lead = await createUser(c);
+    const member = await createUser(c);
+    await addMember(c, cop.id, lead.id, 'facilitator');
+    await addMember(c, cop.id, member.id);
+    const facilitator = await agentFor(c, lead.id);
+    const agent = await agentFor(c, member.id);
+    expect(
+      (
+        await facilitator.post(`/api/communities/${cop.slug}/topics`, {
+          title: 'Kept after the first read',
+          body: 'Opening post',
+        })
+      ).statusCode,
+    ).toBe(201);
+    for (let i = 0; i < 2; i++) expect((await list(agent, cop.slug)).json().items).toHaveLength(1);
+
+    expect((await facilitator.delete(`/api/communities/${cop.slug}/members/${member.id}`)).statusCode).toBe(
+      204,
+    );
+    const after = await list(agent, cop.slug);
+    expect([after.statusCode, errorCode(after)]).toEqual([403, 'forbidden']);
+  });
+
+  it('a membership written straight into the database counts at once, too', async () => {
+    const c = ctx();
+    const cop = await createCommunity(c, { visibility: 'members' });
+    const user = await createUser(c);
+    const agent = await agentFor(c, user.id);
+    expect((await list(agent, cop.slug)).statusCode).toBe(403);
+    await addMember(c, cop.id, user.id);
+    expect((await list(agent, cop.slug)).statusCode).toBe(200);
+  });
+
+  it('a session revoked from another one stops working at once', async () => {
+    const c = ctx();
+    const { agent, user } = await signedInUser(c);
+    const other = await new TestAgent(c.app).signIn(user.email, user.password);
+    for (let i = 0; i < 2; i++) expect((await other.get('/api/me')).statusCode).toBe(200);
+    const sessions = (await agent.get('/api/me/sessions')).json<{
+      items: { id: string; current: boolean }[];
+    }>();
+    const target = sessions.items.find((s) => !s.current)!;
+    expect((await agent.delete(`/api/me/sessions/${target.id}`)).statusCode).toBe(204);
+    const res = await other.get('/api/me');
+    expect([res.statusCode, errorCode(res)]).toEqual([401, 'unauthenticated']);
+    expect((await agent.get('/api/me')).statusCode).toBe(200);
+  });
+
+  it('a new topic and a new reply show on the first page at once', async () => {
+    const c = ctx();
+    const cop = await createCommunity(c);
+    const author = await createUser(c);
+    await addMember(c, cop.id, author.id);
+    const agent = await agentFor(c, author.id);
+    const guest = c.guest();
+    const first = (
+      await agent.post(`/api/communities/${cop.slug}/topics`, {
+        title: 'The first topic',
+        body: 'Opening post',
+      })
+    ).json<{ id: string }>();
+    const titles = async () =>
+      (await list(guest, cop.slug)).json<{ items: { title: string }[] }>().items.map((t) => t.title);
+    expect(await titles()).toEqual(['The first topic']);
+    c.clock.advance(1000);
+    await agent.post(`/api/communities/${cop.slug}/topics`, {
+      title: 'The second topic',
+      body: 'Opening post',
+    });
+    expect(await titles()).toEqual(['The second topic', 'The first topic']);
+    c.clock.advance(1000);
+    expect((await agent.post(`/api/topics/${first.id}/posts`, { body: 'Bump' })).statusCode).toBe(201);
+    expect(await titles()).toEqual(['The first topic', 'The second topic']);
+  });
+});
+
+describe('write tracker (SQLite)', () => {
+  it('sees writes of its own connection per table, and commits of other processes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'discuss-tracker-'));
+    const file = path.join(dir, 'discuss.sqlite');
+    const database = openDatabase({ sqlitePath: file });
+    try {
+      await migrateToLatest(database.db);
+      const tracker = trackerOf(database.db)!;
+      const users = tracker.stamp(['users']);
+      const topics = tracker.stamp(['topics']);
+      await database.db.updateTable('topics').set({ title: 'x' }).where('id', '=', 'none').execute();
+      expect(tracker.stamp(['users'])).toBe(users);
+      expect(tracker.stamp(['topics'])).toBeGreaterThan(topics);
+
+      let loads = 0;
+      const cache = createReadCache<number>({
+        db: database.db,
+        clock: systemClock,
+        tables: ['users'],
+        max: 10,
+        ttlMs: 60_000,
+      });
+      const read = () => cache.get('k', async () => ++loads);
+      expect([await read(), await read()]).toEqual([1, 1]);
+      // Another process (the admin CLI, say) commits to the same file.
+      const other = new SQLite(file);
+      other.prepare("insert into platform_settings (key, value) values ('elsewhere', 'x')").run();
+      other.close();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(await read()).toBe(2);
+    } finally {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

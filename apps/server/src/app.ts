@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -26,6 +25,7 @@ import type { Database } from './db/database.ts';
 import { registerErrorHandlers, sendError } from './platform/http.ts';
 import { startJobs } from './platform/jobs.ts';
 import { registerMetrics } from './platform/metrics.ts';
+import { helmetHeaders } from './platform/security-headers.ts';
 import { createResponseSerializer } from './platform/serializer.ts';
 import type { Actor } from './platform/policy.ts';
 import { createServices, type Services } from './services.ts';
@@ -135,13 +135,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const { mailer, limiter, sessions, accounts, admin, health } = services;
   app.decorate('services', services);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: CSP_DIRECTIVES,
-    },
+  // Helmet's headers on every answer, set on the raw response as helmet itself does (so hijacked
+  // answers such as the event stream carry them too).
+  const securityHeaders = helmetHeaders({
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     strictTransportSecurity: config.secureCookies,
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', async (_req, reply) => {
+    for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
   });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {

@@ -44,7 +44,12 @@ export function toPermissions(actor: Actor, access: CommunityAccess): CommunityP
     invite: can(actor, 'community.invite', access),
     setStage: can(actor, 'community.setStage', access),
     createGroup: can(actor, 'community.createGroup', access),
-    startTopic: can(actor, 'topic.create', { community: access, group: null, isAuthor: false, locked: false }),
+    startTopic: can(actor, 'topic.create', {
+      community: access,
+      group: null,
+      isAuthor: false,
+      locked: false,
+    }),
     archive: can(actor, 'community.archive'),
   };
 }

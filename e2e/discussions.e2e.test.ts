@@ -133,6 +133,14 @@ describe.skipIf(!browserAvailable())('discussions: journeys in the browser', () 
     await expect.poll(() => body.inputValue()).toBe(`Who has tried this? Maybe @[Ben Brandt](${ben.id}) `);
     await body.pressSequentially('knows.');
 
+    // Closing the page keeps the draft: it is back after a reload.
+    await page.reload();
+    await expectVisible(page.getByText('Your unsent draft was restored.'));
+    await expect
+      .poll(() => body.inputValue())
+      .toBe(`Who has tried this? Maybe @[Ben Brandt](${ben.id}) knows.`);
+    expect(await page.getByLabel('Title').inputValue()).toBe('Work placements abroad for apprentices');
+
     // The preview shows what the post will look like.
     await page.getByRole('tab', { name: 'Preview' }).click();
     await expectVisible(page.getByRole('tabpanel').getByRole('link', { name: '@Ben Brandt' }));

@@ -13,7 +13,7 @@ export function helmetHeaders(options: Readonly<HelmetOptions>): ReadonlyArray<r
     removeHeader: () => undefined,
   };
   helmet(options)({} as IncomingMessage, res as unknown as ServerResponse, (err?: unknown) => {
-    if (err) throw err;
+    if (err) throw err instanceof Error ? err : new Error('helmet could not set its headers');
   });
   return headers;
 }

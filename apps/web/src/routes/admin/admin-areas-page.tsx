@@ -7,6 +7,7 @@ import { useAreas, useCreateArea, useUpdateArea } from '../../api/communities.ts
 import { Page, PageHeader } from '../../components/page.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
+import { FormActions } from '../../components/ui/form-actions.tsx';
 import { Card } from '../../components/ui/card.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
@@ -316,14 +317,7 @@ function EditAreaForm({ area, onClose }: { area: Area; onClose: () => void }) {
         onChange={(event) => setDescription(event.target.value)}
         error={errors.fields.description}
       />
-      <div className="button-row">
-        <Button type="submit" pending={update.isPending} pendingLabel={t('common.saving')}>
-          {t('common.save')}
-        </Button>
-        <Button variant="secondary" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions pending={update.isPending} onCancel={onClose} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { COMMUNITY_LIMITS as L, GROUP_VISIBILITIES, type WorkingGroup } from '@d
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateGroup } from '../../api/groups.ts';
-import { Button } from '../../components/ui/button.tsx';
+import { FormActions } from '../../components/ui/form-actions.tsx';
 import { RadioGroup } from '../../components/ui/choice-group.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { ErrorSummary, summaryItems } from '../../components/ui/error-summary.tsx';
@@ -91,14 +91,7 @@ function GroupEditForm({ slug, group, onClose }: { slug: string; group: WorkingG
         onVisibility={setVisibility}
         errors={errors.fields}
       />
-      <div className="button-row">
-        <Button type="submit" pending={update.isPending} pendingLabel={t('common.saving')}>
-          {t('common.save')}
-        </Button>
-        <Button variant="secondary" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions pending={update.isPending} onCancel={onClose} />
     </form>
   );
 }

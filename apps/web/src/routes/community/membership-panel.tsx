@@ -11,6 +11,7 @@ import {
 import { useAcceptInvitation, useDeclineInvitation } from '../../api/invitations.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { FormActions } from '../../components/ui/form-actions.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { ErrorSummary, summaryItems } from '../../components/ui/error-summary.tsx';
@@ -192,14 +193,12 @@ function RequestForm({ community, onDone }: { community: Community; onDone: () =
         onChange={(event) => setMotivation(event.target.value)}
         error={errors.fields.motivation}
       />
-      <div className="button-row">
-        <Button type="submit" pending={request.isPending} pendingLabel={t('common.sending')}>
-          {t('membership.sendRequest')}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions
+        pending={request.isPending}
+        onCancel={onDone}
+        submitLabel={t('membership.sendRequest')}
+        pendingLabel={t('common.sending')}
+      />
     </form>
   );
 }

@@ -43,7 +43,7 @@ describe('Composer', () => {
     expect(options.map((o) => o.textContent)).toEqual(['ALAda Lovelace', 'AKAdil Kaya']);
     expect(box.getAttribute('aria-activedescendant')).toBe(options[0]!.id);
     const [call] = callsTo(fetchMock, 'GET', '/api/communities/adult-learning/members');
-    expect(String(call?.[0])).toContain('q=ad');
+    expect(call?.[0]).toContain('q=ad');
 
     fireEvent.keyDown(box, { key: 'ArrowDown' });
     expect(box.getAttribute('aria-activedescendant')).toBe(options[1]!.id);
@@ -69,6 +69,6 @@ describe('Composer', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Preview' }));
     expect((await screen.findByText('hi')).tagName).toBe('STRONG');
     const [call] = callsTo(fetchMock, 'POST', '/api/markdown/preview');
-    expect(JSON.parse(String(call?.[1]?.body))).toEqual({ body: '**hi**' });
+    expect(JSON.parse(call?.[1]?.body as string)).toEqual({ body: '**hi**' });
   });
 });

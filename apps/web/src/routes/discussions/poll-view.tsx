@@ -64,9 +64,12 @@ export function PollView({ poll, topicId }: { poll: Poll; topicId: string }) {
                       {t('poll.votes', { count: votes, formatted: formatNumber(votes, locale) })} · {share}%
                     </span>
                   </div>
-                  <div className="poll__bar" aria-hidden="true">
-                    <span style={{ width: `${share}%` }} />
-                  </div>
+                  <progress
+                    className="poll__bar"
+                    value={votes}
+                    max={Math.max(1, poll.voters ?? 0)}
+                    aria-hidden="true"
+                  />
                 </li>
               );
             })}

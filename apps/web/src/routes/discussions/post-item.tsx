@@ -8,6 +8,7 @@ import { SanitizedHtml } from '../../components/sanitized-html.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
 import { Button } from '../../components/ui/button.tsx';
+import { FormActions } from '../../components/ui/form-actions.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { BulbIcon, CheckIcon, HeartIcon, ThumbUpIcon } from '../../components/ui/icons.tsx';
@@ -265,14 +266,7 @@ function EditPost({ post, topic, onDone }: { post: Post; topic: Topic; onDone: (
         onSubmit={save}
         autoFocus
       />
-      <div className="button-row">
-        <Button type="submit" pending={action.isPending} pendingLabel={t('common.saving')}>
-          {t('common.save')}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions pending={action.isPending} onCancel={onDone} />
     </form>
   );
 }

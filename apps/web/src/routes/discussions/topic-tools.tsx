@@ -1,11 +1,12 @@
 import { DISCUSSION_LIMITS, type Topic } from '@discuss/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../api/client.ts';
 import { useTopicAction } from '../../api/discussions.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
+import { FormActions } from '../../components/ui/form-actions.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { EditIcon, LockIcon, PinIcon, SendIcon } from '../../components/ui/icons.tsx';
 import { SelectField } from '../../components/ui/select-field.tsx';
@@ -38,34 +39,32 @@ export function TopicTools({ topic }: { topic: Topic }) {
         )}
         {topic.can.moderate && (
           <>
-            <Button
-              variant="secondary"
+            <FlagButton
+              on={topic.pinned}
               disabled={action.isPending}
-              onClick={() =>
+              icon={<PinIcon />}
+              labels={[t('discussions.pin'), t('discussions.unpin')]}
+              onToggle={() =>
                 flag(
                   'pin',
                   !topic.pinned,
                   topic.pinned ? t('discussions.unpinned') : t('discussions.pinnedDone'),
                 )
               }
-            >
-              <PinIcon />
-              {topic.pinned ? t('discussions.unpin') : t('discussions.pin')}
-            </Button>
-            <Button
-              variant="secondary"
+            />
+            <FlagButton
+              on={topic.locked}
               disabled={action.isPending}
-              onClick={() =>
+              icon={<LockIcon />}
+              labels={[t('discussions.lock'), t('discussions.unlock')]}
+              onToggle={() =>
                 flag(
                   'lock',
                   !topic.locked,
                   topic.locked ? t('discussions.unlocked') : t('discussions.lockedDone'),
                 )
               }
-            >
-              <LockIcon />
-              {topic.locked ? t('discussions.unlock') : t('discussions.lock')}
-            </Button>
+            />
           </>
         )}
         {topic.can.share && (
@@ -87,6 +86,22 @@ export function TopicTools({ topic }: { topic: Topic }) {
         <ShareForm topic={topic} onDone={() => setDialog(null)} />
       </Dialog>
     </div>
+  );
+}
+
+/** Pin / Unpin, Lock / Unlock: the label says what a press will do. */
+function FlagButton(props: {
+  on: boolean;
+  disabled: boolean;
+  icon: ReactNode;
+  labels: [off: string, on: string];
+  onToggle: () => void;
+}) {
+  return (
+    <Button variant="secondary" disabled={props.disabled} onClick={props.onToggle}>
+      {props.icon}
+      {props.on ? props.labels[1] : props.labels[0]}
+    </Button>
   );
 }
 
@@ -124,14 +139,7 @@ function EditTopicForm({ topic, onDone }: { topic: Topic; onDone: () => void }) 
           <p>{errorMessage(t, action.error)}</p>
         </Alert>
       )}
-      <div className="button-row">
-        <Button type="submit" pending={action.isPending} pendingLabel={t('common.saving')}>
-          {t('common.save')}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions pending={action.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSetMemberRole } from '../../../api/members.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
+import { FormActions } from '../../../components/ui/form-actions.tsx';
 import { RadioGroup } from '../../../components/ui/choice-group.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -89,14 +89,11 @@ function RoleForm({ slug, member, onClose }: { slug: string; member: Member; onC
           options={ACCESS_DAYS.map((value) => ({ value: String(value), label: formatDays(value, locale) }))}
         />
       )}
-      <div className="button-row">
-        <Button type="submit" pending={setRole.isPending} pendingLabel={t('common.saving')}>
-          {t('communitySettings.role.submit')}
-        </Button>
-        <Button variant="secondary" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions
+        pending={setRole.isPending}
+        onCancel={onClose}
+        submitLabel={t('communitySettings.role.submit')}
+      />
     </form>
   );
 }

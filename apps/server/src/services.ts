@@ -102,7 +102,7 @@ export async function createServices(config: Config, opts: ServiceOptions): Prom
     : createMemoryBus();
   // Group commit for replies on SQLite, whose single connection commits one write at a time.
   const writes = createWriteBatcher(db, { enabled: database.dialect === 'sqlite' });
-  const discussions = createDiscussionService({ db, clock, limiter, events, communities, writes });
+  const discussions = createDiscussionService({ db, clock, limiter, events, communities, uploads, writes });
   // A fresh platform starts with its five priority areas and their communities.
   await communities.ensureDefaults();
   return {

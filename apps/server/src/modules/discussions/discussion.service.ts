@@ -15,7 +15,7 @@ import type { RateLimiter } from '../../platform/rate-limit.ts';
 import type { CommunityService } from '../communities/community.service.ts';
 import { toPost, toTopicSummary } from './discussion.mapper.ts';
 import { createDiscussionReads } from './discussion.reads.ts';
-import { attachFilesOf } from '../uploads/upload.repository.ts';
+import type { UploadService } from '../uploads/upload.service.ts';
 import * as repo from './discussion.repository.ts';
 import { loadTopic, topicAccess, type LoadedTopic } from './topic.access.ts';
 
@@ -25,6 +25,8 @@ export interface DiscussionServiceDeps {
   limiter: RateLimiter;
   events: EventBus;
   communities: CommunityService;
+  /** Images in posts become attachments of the community. */
+  uploads: Pick<UploadService, 'attachFilesOf'>;
   /** Runs reply transactions (with group commit on SQLite); each reply in its own transaction otherwise. */
   writes?: WriteBatcher;
 }
@@ -68,7 +70,7 @@ export type DiscussionService = ReturnType<typeof createDiscussionService>;
 
 /** Topics and replies in communities and working groups: posting, reading, moderation, reactions. */
 export function createDiscussionService(d: DiscussionServiceDeps) {
-  const { db, clock, limiter, events, communities } = d;
+  const { db, clock, limiter, events, communities, uploads } = d;
   const writes = d.writes ?? createWriteBatcher(db, { enabled: false });
   const now = () => iso(clock.now());
   const commonReads = createDiscussionReads(db, clock);
@@ -309,7 +311,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
           deleted_by: null,
           created_at: at,
         });
-        if (authorId) await attachFilesOf(trx, body.body, authorId, community.row.id);
+        if (authorId) await uploads.attachFilesOf(trx, body.body, authorId, community.row.id);
         if (authorId) await repo.markRead(trx, authorId, topicId, 1, at);
         if (mentioned.length)
           await repo.replaceMentions(
@@ -484,7 +486,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
           ]);
         }
         await repo.insertPost(trx, row);
-        if (authorId) await attachFilesOf(trx, body.body, authorId, l.topic.community_id);
+        if (authorId) await uploads.attachFilesOf(trx, body.body, authorId, l.topic.community_id);
         if (authorId) await repo.markRead(trx, authorId, id, row.number, at);
         if (mentioned.length)
           await repo.replaceMentions(
@@ -529,7 +531,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
           edit_count: post.edit_count + 1,
           edited_at: at,
         });
-        await attachFilesOf(trx, body, user.userId, l.topic.community_id);
+        await uploads.attachFilesOf(trx, body, user.userId, l.topic.community_id);
         await repo.replaceMentions(
           trx,
           postId,

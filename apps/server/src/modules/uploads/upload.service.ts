@@ -97,6 +97,10 @@ export function createUploadService({ db, clock, storage, limiter, communityAcce
     attach: (exec: Kysely<DB>, id: string, communityId: string, purpose: repo.UploadRow['purpose']) =>
       repo.attachUpload(exec, id, communityId, purpose),
 
+    /** Makes the author's own images in a post (`/files/ID`) readable by the community's readers. */
+    attachFilesOf: (exec: Kysely<DB>, body: string, ownerId: string, communityId: string) =>
+      repo.attachFilesOf(exec, body, ownerId, communityId),
+
     /**
      * A file for the actor, checked on every request: covers follow who may see the community,
      * attachments who may read it, unattached files only their owner. Otherwise 404, like a missing file.

@@ -42,7 +42,11 @@ export interface TestDatabase extends Database {
 
 const SCHEMA_LOCK = 7_341_001;
 
-async function withSchemaLock<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` while no other test worker creates, migrates or drops a schema. Hold it around anything that
+ * runs Kysely's migrator: it reads the migration tables of every schema, and one dropped meanwhile fails it.
+ */
+export async function withSchemaLock<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: TEST_PG_URL });
   await c.connect();
   try {

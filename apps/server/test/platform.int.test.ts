@@ -11,7 +11,7 @@ import { migrator as makeMigrator } from '../src/db/database.ts';
 import { migrations } from '../src/db/migrations/index.ts';
 import { openApiDocument } from '../src/openapi.ts';
 import { describeEachDialect } from './each-dialect.ts';
-import { createTestDatabase, postgresReachable } from './dialects.ts';
+import { createTestDatabase, postgresReachable, withSchemaLock } from './dialects.ts';
 import { errorCode } from './helpers.ts';
 
 const PG_OK = await postgresReachable();
@@ -58,22 +58,26 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     async () => {
       const database = await createTestDatabase(dialect);
       try {
-        const migrator = makeMigrator(database.db, database.schema);
-        const names = Object.keys(migrations);
-        const applied = await migrator.getMigrations();
-        expect(applied.every((m) => m.executedAt)).toBe(true);
-        for (let i = 0; i < names.length; i++) {
-          const r = await migrator.migrateDown();
-          expect(r.error).toBeUndefined();
-        }
-        const tables = (await database.db.introspection.getTables())
-          .filter((t) => !database.schema || t.schema === database.schema)
-          .map((t) => t.name);
-        expect(tables.filter((t) => !t.startsWith('kysely_'))).toEqual([]);
-        const again = await migrator.migrateToLatest();
-        expect(again.error).toBeUndefined();
-        expect(again.results?.map((r) => r.migrationName)).toEqual(names);
-        await sql`select count(*) from users`.execute(database.db);
+        const roundTrip = async () => {
+          const migrator = makeMigrator(database.db, database.schema);
+          const names = Object.keys(migrations);
+          const applied = await migrator.getMigrations();
+          expect(applied.every((m) => m.executedAt)).toBe(true);
+          for (let i = 0; i < names.length; i++) {
+            const r = await migrator.migrateDown();
+            expect(r.error).toBeUndefined();
+          }
+          const tables = (await database.db.introspection.getTables())
+            .filter((t) => !database.schema || t.schema === database.schema)
+            .map((t) => t.name);
+          expect(tables.filter((t) => !t.startsWith('kysely_'))).toEqual([]);
+          const again = await migrator.migrateToLatest();
+          expect(again.error).toBeUndefined();
+          expect(again.results?.map((r) => r.migrationName)).toEqual(names);
+          await sql`select count(*) from users`.execute(database.db);
+        };
+        // The migrator reads every schema: other workers must not drop theirs meanwhile.
+        await (dialect === 'postgres' ? withSchemaLock(roundTrip) : roundTrip());
       } finally {
         await database.dispose();
       }

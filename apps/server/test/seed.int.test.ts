@@ -27,6 +27,18 @@ describeEachDialect('demo data generator', (ctx) => {
     const adult = (await fac.get('/api/communities/adult-learning')).json();
     expect(adult.can.manageMembers).toBe(true);
     expect(adult.groupCount).toBeGreaterThanOrEqual(2);
+    // The lifecycle history reads in order, newest first, down to the founding "potential" entry.
+    for (const slug of ['adult-learning', 'policy-experimentation-lab']) {
+      const history = (await fac.get(`/api/communities/${slug}/stage`)).json().items as {
+        from: string | null;
+        to: string;
+        createdAt: string;
+      }[];
+      expect(history.at(-1), slug).toMatchObject({ from: null, to: 'potential' });
+      const dates = history.map((h) => h.createdAt);
+      expect(dates, slug).toEqual([...dates].sort().reverse());
+      expect(new Set(dates).size, slug).toBe(dates.length);
+    }
     const roles = new Set(
       (await fac.get('/api/communities/adult-learning/members?limit=100'))
         .json()

@@ -257,6 +257,35 @@ const GROUPS = [
   },
 ];
 
+/** Demo communities were founded this long ago: before their stage changes (≤ 180 days) and members (≤ 300). */
+const FOUNDED_DAYS_AGO = 365;
+
+/** Dates the community's first stage-history entry ("potential", no previous stage) at its founding. */
+async function datePotentialStage(db: Kysely<DB>, communityId: string, founded: string): Promise<void> {
+  const first = await db
+    .selectFrom('stage_changes')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('from_stage', 'is', null)
+    .executeTakeFirst();
+  if (first) {
+    await db.updateTable('stage_changes').set({ created_at: founded }).where('id', '=', first.id).execute();
+    return;
+  }
+  await db
+    .insertInto('stage_changes')
+    .values({
+      id: newId(),
+      community_id: communityId,
+      from_stage: null,
+      to_stage: 'potential',
+      note: 'Incubated by the platform',
+      changed_by: null,
+      created_at: founded,
+    })
+    .execute();
+}
+
 /** Puts demo members in every community, in every role, with requests, invitations and working groups. */
 async function seedCommunities(db: Kysely<DB>, clock: Clock): Promise<void> {
   if (
@@ -328,11 +357,14 @@ async function seedCommunities(db: Kysely<DB>, clock: Clock): Promise<void> {
   for (const c of communities) {
     const setup = COMMUNITY_SETUP[c.slug];
     if (!setup) continue;
+    // Founded before every back-dated stage change and membership, so the history reads in order.
+    const founded = iso(addMs(now, -FOUNDED_DAYS_AGO * DAY));
     await db
       .updateTable('communities')
-      .set({ visibility: setup.visibility, join_policy: setup.join, stage: setup.stage })
+      .set({ visibility: setup.visibility, join_policy: setup.join, stage: setup.stage, created_at: founded })
       .where('id', '=', c.id)
       .execute();
+    await datePotentialStage(db, c.id, founded);
     const stages = ['potential', 'coalescing', 'maturing', 'stewardship', 'transformation'] as const;
     const upto = stages.indexOf(setup.stage);
     for (let i = 1; i <= upto; i++) {

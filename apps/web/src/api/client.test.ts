@@ -32,6 +32,21 @@ describe('apiCall', () => {
     expect(init?.body).toBe('{"email":"a@example.org"}');
   });
 
+  it('sends a form as multipart: the CSRF token, and no Content-Type of its own', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(201, { id: 'f1' }));
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('csrf-2');
+    const form = new FormData();
+    form.append('file', new Blob(['png'], { type: 'image/png' }), 'cover.png');
+    await expect(apiCall('createUpload', { form })).resolves.toEqual({ id: 'f1' });
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/uploads');
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe(form);
+    expect(init?.headers).toMatchObject({ 'X-CSRF-Token': 'csrf-2' });
+    expect(init?.headers).not.toHaveProperty('Content-Type');
+  });
+
   it('does not send the CSRF token on reads, and resolves 204 as undefined', async () => {
     const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(new Response(null, { status: 204 }));
     vi.stubGlobal('fetch', fetchMock);

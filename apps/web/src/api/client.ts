@@ -17,9 +17,11 @@ export class ApiError extends Error {
   }
 }
 
-export type CallOptions<N extends ApiName> = { signal?: AbortSignal } & (ApiParams<N> extends undefined
-  ? { params?: undefined }
-  : { params: ApiParams<N> }) &
+export type CallOptions<N extends ApiName> = {
+  signal?: AbortSignal;
+  /** A multipart body (file uploads), for operations without a JSON body. */
+  form?: ApiBody<N> extends undefined ? FormData : never;
+} & (ApiParams<N> extends undefined ? { params?: undefined } : { params: ApiParams<N> }) &
   (ApiQuery<N> extends undefined ? { query?: undefined } : { query?: ApiQuery<N> }) &
   (ApiBody<N> extends undefined ? { body?: undefined } : { body: ApiBody<N> });
 
@@ -30,6 +32,7 @@ interface LooseOptions {
   params?: Record<string, string>;
   query?: Record<string, unknown>;
   body?: unknown;
+  form?: FormData;
   signal?: AbortSignal;
 }
 
@@ -72,6 +75,7 @@ function isErrorBody(
 async function send(name: ApiName, options: LooseOptions): Promise<Response> {
   const { method, path } = ENDPOINTS[name];
   const headers: Record<string, string> = { Accept: 'application/json' };
+  // A form gets its Content-Type (multipart, with its boundary) from the browser, never from us.
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   try {
@@ -79,7 +83,7 @@ async function send(name: ApiName, options: LooseOptions): Promise<Response> {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (cause) {

@@ -1,4 +1,4 @@
-import { MemberListQuerySchema } from '@discuss/contracts';
+import { MemberListQuerySchema, RequestListQuerySchema } from '@discuss/contracts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { UserActor } from '../apps/server/src/platform/policy.ts';
@@ -221,14 +221,16 @@ describe.skipIf(!browserAvailable())('communities: journeys in the browser', () 
       const member = await seedAccount(platform, { displayName: 'Mia Member' });
       const requester = await seedAccount(platform, { displayName: 'Rui Requester' });
       const { slug, name } = await seedCommunity(platform, operator, facilitator);
-      const { membership } = platform.app.services;
+      const { membership, invitations } = platform.app.services;
       await membership.request(actor(member), slug, 'I run a makerspace for adult learners.');
-      const [request] = (await membership.listRequests(actor(facilitator), slug, 'pending')).items;
+      const [request] = (
+        await membership.listRequests(actor(facilitator), slug, RequestListQuerySchema.parse({}))
+      ).items;
       await membership.decide(actor(facilitator), slug, request!.id, true, '');
       // One request left waiting and one invitation sent, so that those tabs have content.
       await membership.request(actor(requester), slug, 'I teach coding to adults.');
       const invitee = uniqueEmail('guest');
-      await membership.invite(actor(facilitator), slug, { emails: [invitee] });
+      await invitations.invite(actor(facilitator), slug, { emails: [invitee] });
       const invitationLink = linkIn(
         await platform.smtp.waitFor(invitee, (m) => m.subject.includes(name), WAIT_MS),
       );

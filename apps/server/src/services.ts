@@ -8,6 +8,7 @@ import { createAdminService, type AdminService } from './modules/accounts/admin.
 import { createSessionService, type SessionService } from './modules/accounts/session.service.ts';
 import { createCommunityService, type CommunityService } from './modules/communities/community.service.ts';
 import { createGroupService, type GroupService } from './modules/communities/group.service.ts';
+import { createInvitationService, type InvitationService } from './modules/communities/invitation.service.ts';
 import { createMembershipService, type MembershipService } from './modules/communities/membership.service.ts';
 import { createHealthService, type HealthService } from './modules/health/health.service.ts';
 import { createUploadService, type UploadService } from './modules/uploads/upload.service.ts';
@@ -33,6 +34,7 @@ export interface Services {
   admin: AdminService;
   communities: CommunityService;
   membership: MembershipService;
+  invitations: InvitationService;
   groups: GroupService;
   uploads: UploadService;
   discussions: DiscussionService;
@@ -95,7 +97,8 @@ export async function createServices(config: Config, opts: ServiceOptions): Prom
     communityAccess: (a, id) => communities.byId(a, id),
   });
   communities = createCommunityService({ db, clock, uploads });
-  const membership = createMembershipService({ db, clock, config, mailer, limiter, accounts });
+  const membership = createMembershipService({ db, clock, config, mailer, limiter });
+  const invitations = createInvitationService({ db, clock, config, mailer, limiter, accounts, membership });
   const groups = createGroupService({ db, clock });
   const events = redis
     ? createRedisBus(redis, `${opts.redisPrefix ?? 'discuss'}:events`, opts.log)
@@ -118,6 +121,7 @@ export async function createServices(config: Config, opts: ServiceOptions): Prom
     admin,
     communities,
     membership,
+    invitations,
     groups,
     uploads,
     discussions,

@@ -44,6 +44,8 @@ const CALLS: Record<string, (a: TestAgent, cop: Community) => Promise<LightMyReq
   'community.manageMembers': (a, cop) => a.get(`/api/communities/${cop.slug}/requests`),
   'community.invite': (a, cop) =>
     a.post(`/api/communities/${cop.slug}/invitations`, { emails: [uniqueEmail('invitee')] }),
+  // Actors are named "Role …", so "ro" finds people whenever the search is allowed.
+  'community.findInvitees': (a, cop) => a.get(`/api/communities/${cop.slug}/invitable?q=ro`),
   'community.setStage': (a, cop) => a.post(`/api/communities/${cop.slug}/stage`, { stage: 'coalescing' }),
   // Moderation endpoints arrive with discussions; until then the API exposes the decision in `can`.
   'community.moderate': async (a, cop) => {
@@ -151,7 +153,7 @@ describeEachDialect('authorization matrix (docs/permissions.md, through the API)
     const secret = await outsider.get(`/api/communities/${hidden.slug}`);
     expect(secret.statusCode).toBe(404);
     expect(secret.body).toBe(missing.body);
-    for (const path of ['members', 'groups', 'stage', 'requests', 'invitations']) {
+    for (const path of ['members', 'groups', 'stage', 'requests', 'invitations', 'invitable?q=secret']) {
       const a = await outsider.get(`/api/communities/${hidden.slug}/${path}`);
       const b = await outsider.get(`/api/communities/never-existed-here/${path}`);
       expect(a.statusCode, path).toBe(404);

@@ -102,6 +102,24 @@ describeEachDialect('uploads and files', (ctx) => {
       ).toBeNull();
     }
   });
+
+  it('lets an operator create a community with its cover; an unknown image creates nothing', async () => {
+    const c = ctx();
+    const operator = await agentFor(c, (await createUser(c, { is_operator: 1 })).id);
+    const file = (await upload(operator, PNG, 'cover.png')).json();
+    const body = { slug: 'with-cover', name: 'With a cover', shortDescription: 'Covered.' };
+    const res = await operator.post('/api/communities', { ...body, coverImageId: file.id });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().coverImageUrl).toBe(`/files/${file.id}`);
+    expect((await c.guest().get(file.url)).statusCode).toBe(200);
+    const refused = await operator.post('/api/communities', {
+      ...body,
+      slug: 'unknown-cover',
+      coverImageId: 'no-such-upload',
+    });
+    expect(errorCode(refused)).toBe('not_found');
+    expect((await c.guest().get('/api/communities/unknown-cover')).statusCode).toBe(404);
+  });
 });
 
 describeEachDialect('images in posts', (ctx) => {

@@ -5,6 +5,7 @@ import {
   EmailSchema,
   IdSchema,
   LocaleSchema,
+  PageQuerySchema,
   PasswordSchema,
   TimestampSchema,
 } from './common.ts';
@@ -200,6 +201,8 @@ export const CommunityCreateBodySchema = z.object({
   stage: StageSchema.default('potential'),
   /** Make these people facilitators at once. */
   facilitatorIds: z.array(IdSchema).max(20).default([]),
+  /** An image uploaded by the caller (POST /api/uploads) to use as the cover, or null. */
+  coverImageId: IdSchema.nullable().default(null),
 });
 export type CommunityCreateBody = z.input<typeof CommunityCreateBodySchema>;
 
@@ -272,22 +275,29 @@ export const MemberSuspendBodySchema = z.object({ reason: z.string().trim().min(
 // ---- membership requests
 
 export const JoinRequestBodySchema = z.object({ motivation: z.string().trim().min(1).max(L.motivationMax) });
+export const REQUEST_STATUSES = ['pending', 'approved', 'declined', 'withdrawn'] as const;
 export const MembershipRequestSchema = z
   .object({
     id: IdSchema,
     user: PersonRefSchema,
     motivation: z.string(),
-    status: z.enum(['pending', 'approved', 'declined', 'withdrawn']),
+    status: z.enum(REQUEST_STATUSES),
     createdAt: TimestampSchema,
     decidedAt: TimestampSchema.nullable(),
     decisionNote: z.string().nullable(),
   })
   .meta({ id: 'MembershipRequest' });
 export type MembershipRequest = z.infer<typeof MembershipRequestSchema>;
-export const RequestListQuerySchema = z.object({
-  status: z.enum(['pending', 'approved', 'declined', 'withdrawn', 'all']).default('pending'),
+export const RequestListQuerySchema = PageQuerySchema.extend({
+  /** Requests in this state, newest first; `all` for every state. */
+  status: z.enum([...REQUEST_STATUSES, 'all']).default('pending'),
 });
-export const RequestListResponseSchema = z.object({ items: z.array(MembershipRequestSchema) });
+export const RequestListResponseSchema = z.object({
+  items: z.array(MembershipRequestSchema),
+  /** Cursor of the next page, or null on the last one. */
+  nextCursor: z.string().nullable(),
+});
+export type RequestListResponse = z.infer<typeof RequestListResponseSchema>;
 export const DecisionBodySchema = z.object({ note: z.string().trim().max(L.noteMax).default('') });
 
 // ---- invitations
@@ -310,6 +320,7 @@ export const InvitationCreateBodySchema = z
   });
 export type InvitationCreateBody = z.input<typeof InvitationCreateBodySchema>;
 
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'revoked', 'expired'] as const;
 export const InvitationSchema = z
   .object({
     id: IdSchema,
@@ -318,14 +329,36 @@ export const InvitationSchema = z
     /** Invited member (user invitations), or null. */
     user: PersonRefSchema.nullable(),
     role: CommunityRoleSchema,
-    status: z.enum(['pending', 'accepted', 'declined', 'revoked', 'expired']),
+    /** `expired`: still pending when its date passed. */
+    status: z.enum(INVITATION_STATUSES),
     invitedBy: PersonRefSchema.nullable(),
     createdAt: TimestampSchema,
     expiresAt: TimestampSchema,
   })
   .meta({ id: 'Invitation' });
 export type Invitation = z.infer<typeof InvitationSchema>;
-export const InvitationListResponseSchema = z.object({ items: z.array(InvitationSchema) });
+export const InvitationListQuerySchema = PageQuerySchema.extend({
+  /** Invitations in this state, newest first; `all` for every state. */
+  status: z.enum([...INVITATION_STATUSES, 'all']).default('pending'),
+});
+export const InvitationListResponseSchema = z.object({
+  items: z.array(InvitationSchema),
+  /** Cursor of the next page, or null on the last one. */
+  nextCursor: z.string().nullable(),
+});
+export type InvitationListResponse = z.infer<typeof InvitationListResponseSchema>;
+
+/** Most people the invitable-people search answers with. */
+export const INVITABLE_MAX = 10;
+export const InvitableQuerySchema = z.object({
+  /** Part of a person's name (at least 2 characters, any case). */
+  q: z.string().trim().min(2).max(LIMITS.searchQueryMax),
+  limit: z.coerce.number().int().min(1).max(INVITABLE_MAX).default(INVITABLE_MAX),
+});
+export const InvitableListResponseSchema = z.object({
+  /** Active, verified accounts matching the name that are neither members nor invited yet. */
+  items: z.array(PersonRefSchema),
+});
 export const InvitationCreateResponseSchema = z.object({
   items: z.array(InvitationSchema),
   /** Addresses or people skipped because they are already members or already invited. */

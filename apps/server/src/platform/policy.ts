@@ -92,6 +92,8 @@ const contributes = (a: Actor, t: TopicAccess) =>
   !t.community.archived &&
   (isOperator(a) || active(t.community)) &&
   (t.group === null || (!t.group.archived && (t.group.groupRole !== null || runs(a, t.community))));
+/** Invites people: those who run the community, while it is not archived. */
+const invites = (a: Actor, c: CommunityAccess) => runs(a, c) && !c.archived;
 const canJoinAs = (a: Actor, c: CommunityAccess, policy: CommunityAccess['joinPolicy']) =>
   isUser(a) && sees(a, c) && !c.archived && c.joinPolicy === policy && c.membership === null;
 
@@ -120,7 +122,9 @@ const RULES = {
   'community.leave': (a: Actor, c: CommunityAccess) => isUser(a) && active(c),
   'community.update': (a: Actor, c: CommunityAccess) => runs(a, c),
   'community.manageMembers': (a: Actor, c: CommunityAccess) => runs(a, c),
-  'community.invite': (a: Actor, c: CommunityAccess) => runs(a, c) && !c.archived,
+  'community.invite': (a: Actor, c: CommunityAccess) => invites(a, c),
+  /** Search accounts by name to invite them: exactly those who may invite. */
+  'community.findInvitees': (a: Actor, c: CommunityAccess) => invites(a, c),
   'community.setStage': (a: Actor, c: CommunityAccess) => runs(a, c),
   'community.moderate': (a: Actor, c: CommunityAccess) =>
     isOperator(a) || hasRole(c, 'facilitator', 'moderator'),

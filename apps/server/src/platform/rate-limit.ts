@@ -18,6 +18,8 @@ export const LIMIT_RULES = {
   writeActor: { points: 120, duration: 60 },
   uploadActor: { points: 30, duration: 10 * 60 },
   postActor: { points: 30, duration: 60 },
+  /** Reads that search accounts by name (people pickers): bounds enumeration of names. */
+  searchActor: { points: 60, duration: 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMIT_RULES;

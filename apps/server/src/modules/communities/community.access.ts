@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 import { can, type Actor, type CommunityAccess } from '../../platform/policy.ts';
 import * as repo from './community.repository.ts';
+import * as invitations from './invitation.repository.ts';
 
 export interface LoadedCommunity {
   row: repo.CommunityRow;
@@ -27,7 +28,9 @@ export async function accessFor(
       // Invitations to the person's account or to their (verified) address both count.
       repo
         .userById(db, actor.userId)
-        .then((u) => repo.pendingInvitationFor(db, row.id, { userId: actor.userId, email: u?.email }, now)),
+        .then((u) =>
+          invitations.pendingInvitationFor(db, row.id, { userId: actor.userId, email: u?.email }, now),
+        ),
     ]);
     member = m && (m.expires_at === null || m.expires_at > now) ? m : undefined;
     pendingRequest = r !== undefined;

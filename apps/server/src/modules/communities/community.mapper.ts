@@ -11,6 +11,7 @@ import type {
 } from '@discuss/contracts';
 import { can, type Actor, type CommunityAccess } from '../../platform/policy.ts';
 import type * as repo from './community.repository.ts';
+import type { InvitationRow } from './invitation.repository.ts';
 
 export const person = (id: string | null, name: string | null | undefined): PersonRef | null =>
   id && name ? { id, displayName: name } : null;
@@ -106,7 +107,7 @@ export const toRequest = (r: repo.RequestRow & { display_name: string }): Member
 });
 
 export function toInvitation(
-  r: repo.InvitationRow & { user_name?: string | null; inviter_name?: string | null },
+  r: InvitationRow & { user_name?: string | null; inviter_name?: string | null },
   now: string,
 ): Invitation {
   const expired = r.status === 'pending' && r.expires_at <= now;

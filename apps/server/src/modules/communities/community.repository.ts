@@ -4,7 +4,6 @@ import type {
   CommunitiesTable,
   CommunityMembersTable,
   DB,
-  InvitationsTable,
   MembershipRequestsTable,
   StageChangesTable,
 } from '../../db/schema.ts';
@@ -13,12 +12,26 @@ export type AreaRow = Selectable<AreasTable>;
 export type CommunityRow = Selectable<CommunitiesTable>;
 export type MemberRow = Selectable<CommunityMembersTable>;
 export type RequestRow = Selectable<MembershipRequestsTable>;
-export type InvitationRow = Selectable<InvitationsTable>;
 export type StageChangeRow = Selectable<StageChangesTable>;
 type Exec = Kysely<DB>;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const likeAny = (needle: string) => sql<string>`${`%${escapeLike(needle.toLowerCase())}%`} escape '\\'`;
+/** `lower(column) like` pattern: contains the needle, any case (same on SQLite and PostgreSQL). */
+export const likeAny = (needle: string) =>
+  sql<string>`${`%${escapeLike(needle.toLowerCase())}%`} escape '\\'`;
+/** As `likeAny`, for names that start with the needle. */
+export const likePrefix = (needle: string) =>
+  sql<string>`${`${escapeLike(needle.toLowerCase())}%`} escape '\\'`;
+
+/** Keyset position in a list sorted newest first: the last row's creation time and id. */
+export interface CreatedAfter {
+  createdAt: string;
+  id: string;
+}
+
+/** Rows of table alias `t` that come after `after` in newest-first order (created_at desc, id desc). */
+export const olderThan = (t: string, after: CreatedAfter) =>
+  sql<boolean>`(${sql.ref(`${t}.created_at`)} < ${after.createdAt} or (${sql.ref(`${t}.created_at`)} = ${after.createdAt} and ${sql.ref(`${t}.id`)} < ${after.id}))`;
 
 // ---- areas
 
@@ -292,15 +305,25 @@ export const insertRequest = (db: Exec, row: RequestRow) =>
   db.insertInto('membership_requests').values(row).execute();
 export const updateRequest = (db: Exec, id: string, patch: Partial<RequestRow>) =>
   db.updateTable('membership_requests').set(patch).where('id', '=', id).execute();
-export function listRequests(db: Exec, communityId: string, status: RequestRow['status'] | 'all') {
+/** One page of a community's requests, newest first (one row more than asked, to tell a next page). */
+export function listRequests(
+  db: Exec,
+  communityId: string,
+  f: { status: RequestRow['status'] | 'all'; after?: CreatedAfter | undefined; limit: number },
+) {
   let q = db
     .selectFrom('membership_requests as r')
     .innerJoin('users as u', 'u.id', 'r.user_id')
     .selectAll('r')
     .select('u.display_name')
     .where('r.community_id', '=', communityId);
-  if (status !== 'all') q = q.where('r.status', '=', status);
-  return q.orderBy('r.created_at', 'desc').limit(500).execute();
+  if (f.status !== 'all') q = q.where('r.status', '=', f.status);
+  if (f.after) q = q.where(olderThan('r', f.after));
+  return q
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
 }
 export async function countPendingRequests(db: Exec, communityId: string): Promise<number> {
   const { n } = await db
@@ -311,59 +334,6 @@ export async function countPendingRequests(db: Exec, communityId: string): Promi
     .executeTakeFirstOrThrow();
   return Number(n);
 }
-
-// ---- invitations
-
-export const insertInvitation = (db: Exec, row: InvitationRow) =>
-  db.insertInto('invitations').values(row).execute();
-export const findInvitationByTokenHash = (db: Exec, tokenHash: string) =>
-  db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-export const findInvitation = (db: Exec, id: string) =>
-  db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
-export const updateInvitation = (db: Exec, id: string, patch: Partial<InvitationRow>) =>
-  db.updateTable('invitations').set(patch).where('id', '=', id).execute();
-/** Pending, unexpired invitations for a person (by account or by address). */
-export const pendingInvitationsFor = (db: Exec, userId: string, email: string, now: string) =>
-  db
-    .selectFrom('invitations')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where('expires_at', '>', now)
-    .where((eb) => eb.or([eb('user_id', '=', userId), eb('email', '=', email)]))
-    .orderBy('created_at', 'desc')
-    .execute();
-export async function pendingInvitationFor(
-  db: Exec,
-  communityId: string,
-  target: { userId?: string | undefined; email?: string | undefined },
-  now: string,
-) {
-  if (!target.userId && !target.email) return undefined;
-  return db
-    .selectFrom('invitations')
-    .selectAll()
-    .where('community_id', '=', communityId)
-    .where('status', '=', 'pending')
-    .where('expires_at', '>', now)
-    .where((eb) =>
-      eb.or([
-        ...(target.userId ? [eb('user_id', '=', target.userId)] : []),
-        ...(target.email ? [eb('email', '=', target.email)] : []),
-      ]),
-    )
-    .executeTakeFirst();
-}
-export const listInvitations = (db: Exec, communityId: string) =>
-  db
-    .selectFrom('invitations as i')
-    .leftJoin('users as u', 'u.id', 'i.user_id')
-    .leftJoin('users as by', 'by.id', 'i.invited_by')
-    .selectAll('i')
-    .select(['u.display_name as user_name', 'by.display_name as inviter_name'])
-    .where('i.community_id', '=', communityId)
-    .orderBy('i.created_at', 'desc')
-    .limit(500)
-    .execute();
 
 // ---- stage history
 

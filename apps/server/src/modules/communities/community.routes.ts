@@ -5,19 +5,21 @@ import type { AdminService } from '../accounts/admin.service.ts';
 import { setSessionCookie } from '../accounts/auth.hooks.ts';
 import type { CommunityService } from './community.service.ts';
 import type { GroupService } from './group.service.ts';
+import type { InvitationService } from './invitation.service.ts';
 import type { MembershipService } from './membership.service.ts';
 
 export interface CommunityRouteDeps {
   config: Config;
   communities: CommunityService;
   membership: MembershipService;
+  invitations: InvitationService;
   groups: GroupService;
   admin: AdminService;
 }
 
 /** Areas, communities, membership, invitations and working groups. */
 export function communityRoutes(app: FastifyInstance, d: CommunityRouteDeps): void {
-  const { communities, membership, groups } = d;
+  const { communities, membership, invitations, groups } = d;
 
   route(app, 'listAreas', async ({ actor }) => communities.listAreas(actor));
   route(app, 'createArea', async ({ actor, body }) => communities.createArea(actor, body));
@@ -47,7 +49,7 @@ export function communityRoutes(app: FastifyInstance, d: CommunityRouteDeps): vo
   );
   route(app, 'withdrawRequest', async ({ actor, params }) => membership.withdraw(actor, params.slug));
   route(app, 'listRequests', async ({ actor, params, query }) =>
-    membership.listRequests(actor, params.slug, query.status),
+    membership.listRequests(actor, params.slug, query),
   );
   route(app, 'approveRequest', async ({ actor, params, body }) =>
     membership.decide(actor, params.slug, params.id, true, body.note),
@@ -73,30 +75,37 @@ export function communityRoutes(app: FastifyInstance, d: CommunityRouteDeps): vo
   );
 
   route(app, 'createInvitations', async ({ actor, params, body }) =>
-    membership.invite(actor, params.slug, body),
+    invitations.invite(actor, params.slug, body),
   );
-  route(app, 'listInvitations', async ({ actor, params }) => membership.listInvitations(actor, params.slug));
+  route(app, 'listInvitations', async ({ actor, params, query }) =>
+    invitations.listInvitations(actor, params.slug, query),
+  );
+  route(app, 'listInvitable', async ({ actor, params, query }) =>
+    invitations.invitable(actor, params.slug, query),
+  );
   route(app, 'revokeInvitation', async ({ actor, params }) =>
-    membership.revokeInvitation(actor, params.slug, params.id),
+    invitations.revokeInvitation(actor, params.slug, params.id),
   );
-  route(app, 'previewInvitation', async ({ params }) => membership.preview(params.token));
-  route(app, 'acceptInvitationLink', async ({ actor, params }) => membership.acceptLink(actor, params.token));
+  route(app, 'previewInvitation', async ({ params }) => invitations.preview(params.token));
+  route(app, 'acceptInvitationLink', async ({ actor, params }) =>
+    invitations.acceptLink(actor, params.token),
+  );
   route(app, 'signUpWithInvitation', async ({ params, body, req, reply }) => {
-    const s = await membership.signUpWithInvitation(params.token, body, {
+    const s = await invitations.signUpWithInvitation(params.token, body, {
       ip: req.ip,
       userAgent: req.headers['user-agent'],
     });
     setSessionCookie(reply, d.config, s.session);
     return { user: s.me, csrfToken: s.session.csrfToken, setupRequired: await d.admin.setupRequired() };
   });
-  route(app, 'myInvitations', async ({ actor }) => membership.mine(actor));
+  route(app, 'myInvitations', async ({ actor }) => invitations.mine(actor));
   route(
     app,
     'acceptInvitation',
-    async ({ actor, params }) => (await membership.respond(actor, params.id, true))!,
+    async ({ actor, params }) => (await invitations.respond(actor, params.id, true))!,
   );
   route(app, 'declineInvitation', async ({ actor, params }) => {
-    await membership.respond(actor, params.id, false);
+    await invitations.respond(actor, params.id, false);
   });
 
   route(app, 'listGroups', async ({ actor, params }) => groups.list(actor, params.slug));

@@ -22,6 +22,7 @@ import { createReadCache } from '../../platform/read-cache.ts';
 import { accessFor, type LoadedCommunity } from './community.access.ts';
 import { person, toArea, toMy, toPermissions, toStageChange, toSummary } from './community.mapper.ts';
 import * as repo from './community.repository.ts';
+import * as invitations from './invitation.repository.ts';
 import type { UploadService } from '../uploads/upload.service.ts';
 import { DEFAULT_AREAS } from './defaults.ts';
 
@@ -63,7 +64,7 @@ export function createCommunityService({ db, clock, uploads }: CommunityServiceD
         ? repo
             .userById(db, actor.userId)
             .then((u) =>
-              repo.pendingInvitationFor(db, row.id, { userId: actor.userId, email: u?.email }, now()),
+              invitations.pendingInvitationFor(db, row.id, { userId: actor.userId, email: u?.email }, now()),
             )
         : Promise.resolve(undefined),
     ]);
@@ -366,6 +367,7 @@ export function createCommunityService({ db, clock, uploads }: CommunityServiceD
     async create(actor: Actor, input: CommunityCreateBody): Promise<Community> {
       assertCan(actor, 'community.create');
       const body = CommunityCreateBodySchema.parse(input);
+      const cover = body.coverImageId ? await uploads.ownImage(actor, body.coverImageId) : undefined;
       const at = now();
       const id = newId();
       try {
@@ -390,8 +392,9 @@ export function createCommunityService({ db, clock, uploads }: CommunityServiceD
             created_by: actor.kind === 'user' && actor.via !== 'system' ? actor.userId : null,
             created_at: at,
             updated_at: at,
-            cover_upload_id: null,
+            cover_upload_id: cover?.id ?? null,
           });
+          if (cover) await uploads.attach(trx, cover.id, id, 'cover');
           await repo.insertStageChange(trx, {
             id: newId(),
             community_id: id,

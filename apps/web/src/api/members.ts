@@ -1,5 +1,6 @@
 import type { ApiBody, ApiQuery, Member, MemberListResponse } from '@discuss/contracts';
 import {
+  infiniteQueryOptions,
   keepPreviousData,
   useInfiniteQuery,
   useMutation,
@@ -14,6 +15,7 @@ import { communityKeys } from './community-keys.ts';
 export type MemberRoleFilter = NonNullable<ApiQuery<'listMembers'>['role']> | '';
 export type MemberStatusFilter = NonNullable<ApiQuery<'listMembers'>['status']>;
 export type RequestStatus = NonNullable<ApiQuery<'listRequests'>['status']>;
+export type InvitationStatus = NonNullable<ApiQuery<'listInvitations'>['status']>;
 
 export interface MemberFilters {
   q: string;
@@ -21,25 +23,36 @@ export interface MemberFilters {
   status: MemberStatusFilter;
 }
 
+/** A keyset-paged list ("Load more"): one page per cursor until `nextCursor` is null. */
+function pagedList<R extends { nextCursor: string | null }>(
+  queryKey: readonly unknown[],
+  page: (cursor: string | undefined, signal: AbortSignal) => Promise<R>,
+) {
+  return infiniteQueryOptions({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => page(pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: R) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
 /** Members of a community, page by page. */
 export function useMembers(slug: string, filters: MemberFilters, { enabled = true, pageSize = 25 } = {}) {
   return useInfiniteQuery({
-    queryKey: [...communityKeys.members(slug), filters, pageSize],
-    queryFn: ({ pageParam, signal }) =>
+    ...pagedList([...communityKeys.members(slug), filters, pageSize], (cursor, signal) =>
       apiCall('listMembers', {
         params: { slug },
         query: {
           q: filters.q.trim() || undefined,
           role: filters.role || undefined,
           status: filters.status,
-          cursor: pageParam,
+          cursor,
           limit: pageSize,
         },
         signal,
       }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
+    ),
     enabled,
   });
 }
@@ -98,11 +111,13 @@ export function useRemoveMember(slug: string) {
 
 // ---- membership requests
 
-export function useRequests(slug: string, status: RequestStatus) {
-  return useQuery({
-    queryKey: [...communityKeys.requests(slug), status],
-    queryFn: ({ signal }) => apiCall('listRequests', { params: { slug }, query: { status }, signal }),
-  });
+/** Membership requests in one status, newest first, page by page. */
+export function useRequests(slug: string, status: RequestStatus, pageSize = 20) {
+  return useInfiniteQuery(
+    pagedList([...communityKeys.requests(slug), status, pageSize], (cursor, signal) =>
+      apiCall('listRequests', { params: { slug }, query: { status, cursor, limit: pageSize }, signal }),
+    ),
+  );
 }
 
 export function useDecideRequest(slug: string) {
@@ -120,10 +135,23 @@ export function useDecideRequest(slug: string) {
 
 // ---- invitations sent by the community
 
-export function useInvitations(slug: string) {
+/** Invitations in one status, newest first, page by page. */
+export function useInvitations(slug: string, status: InvitationStatus, pageSize = 20) {
+  return useInfiniteQuery(
+    pagedList([...communityKeys.invitations(slug), status, pageSize], (cursor, signal) =>
+      apiCall('listInvitations', { params: { slug }, query: { status, cursor, limit: pageSize }, signal }),
+    ),
+  );
+}
+
+/** People the viewer may invite whose name contains `q` (2 characters at least; no search before). */
+export function useInvitable(slug: string, q: string) {
   return useQuery({
-    queryKey: communityKeys.invitations(slug),
-    queryFn: ({ signal }) => apiCall('listInvitations', { params: { slug }, signal }),
+    queryKey: [...communityKeys.invitations(slug), 'invitable', q],
+    queryFn: ({ signal }) => apiCall('listInvitable', { params: { slug }, query: { q }, signal }),
+    enabled: q.trim().length >= 2,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
   });
 }
 

@@ -26,6 +26,7 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { RequireOperator } from '../guards.tsx';
 import { AdminNav } from './admin-nav.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
 
 /** `/admin/communities`: every community, hidden and archived ones included. */
 export function AdminCommunitiesPage() {
@@ -179,18 +180,7 @@ function AdminCommunities() {
               </li>
             ))}
           </ul>
-          <div className="load-more">
-            {communities.hasNextPage && (
-              <Button
-                variant="secondary"
-                pending={communities.isFetchingNextPage}
-                pendingLabel={t('common.loading')}
-                onClick={() => void communities.fetchNextPage()}
-              >
-                {t('common.loadMore')}
-              </Button>
-            )}
-          </div>
+          <LoadMore pages={communities} />
         </>
       )}
       <ConfirmDialog

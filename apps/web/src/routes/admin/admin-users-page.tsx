@@ -21,6 +21,7 @@ import { RequireOperator } from '../guards.tsx';
 import { AdminNav } from './admin-nav.tsx';
 import { SuspendDialog } from './suspend-dialog.tsx';
 import { UserRow } from './user-row.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
 
 const STATUSES = ['all', 'active', 'suspended', 'unverified'] as const satisfies readonly AdminUserStatus[];
 
@@ -136,29 +137,14 @@ function AdminUsers({ me }: { me: Me }) {
               />
             ))}
           </ul>
-          <div className="load-more">
+          <LoadMore pages={users} label={t('admin.users.loadMore')}>
             <p className="muted">
               {t('admin.users.shown', {
                 shown: formatNumber(items.length, locale),
                 total: formatNumber(total, locale),
               })}
             </p>
-            {users.hasNextPage && (
-              <Button
-                variant="secondary"
-                pending={users.isFetchingNextPage}
-                pendingLabel={t('common.loading')}
-                onClick={() => void users.fetchNextPage()}
-              >
-                {t('admin.users.loadMore')}
-              </Button>
-            )}
-            {users.isFetchNextPageError && (
-              <Alert tone="error" live="alert">
-                <p>{errorMessage(t, users.error)}</p>
-              </Alert>
-            )}
-          </div>
+          </LoadMore>
         </>
       )}
       <SuspendDialog user={suspending} onClose={() => setSuspending(null)} />

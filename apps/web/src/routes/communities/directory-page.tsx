@@ -19,6 +19,7 @@ import { cx } from '../../lib/cx.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { MyInvitations } from './my-invitations.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
 
 /** `/communities`: every community the viewer may see, by area, searchable; the viewer's own on request. */
 export function DirectoryPage() {
@@ -160,29 +161,14 @@ export function DirectoryPage() {
               </li>
             ))}
           </ul>
-          <div className="load-more">
+          <LoadMore pages={communities}>
             <p className="muted">
               {t('communities.shown', {
                 shown: formatNumber(items.length, locale),
                 total: formatNumber(total, locale),
               })}
             </p>
-            {communities.hasNextPage && (
-              <Button
-                variant="secondary"
-                pending={communities.isFetchingNextPage}
-                pendingLabel={t('common.loading')}
-                onClick={() => void communities.fetchNextPage()}
-              >
-                {t('common.loadMore')}
-              </Button>
-            )}
-            {communities.isFetchNextPageError && (
-              <Alert tone="error" live="alert">
-                <p>{errorMessage(t, communities.error)}</p>
-              </Alert>
-            )}
-          </div>
+          </LoadMore>
         </>
       )}
     </Page>

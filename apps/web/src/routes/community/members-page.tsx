@@ -17,6 +17,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCommunityContext } from './community-context.ts';
 import { MemberSummary, ROLES, toRoleFilter } from './member-summary.tsx';
 import { MembersOnly } from './members-only.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
 
 /** `/c/:slug/members`: who is in the community, with their roles. */
 export function CommunityMembersPage() {
@@ -99,23 +100,7 @@ function MemberDirectory({ slug }: { slug: string }) {
               <MemberRow key={member.user.id} member={member} />
             ))}
           </ul>
-          <div className="load-more">
-            {members.hasNextPage && (
-              <Button
-                variant="secondary"
-                pending={members.isFetchingNextPage}
-                pendingLabel={t('common.loading')}
-                onClick={() => void members.fetchNextPage()}
-              >
-                {t('common.loadMore')}
-              </Button>
-            )}
-            {members.isFetchNextPageError && (
-              <Alert tone="error" live="alert">
-                <p>{errorMessage(t, members.error)}</p>
-              </Alert>
-            )}
-          </div>
+          <LoadMore pages={members} />
         </>
       )}
     </section>

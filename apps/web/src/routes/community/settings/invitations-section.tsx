@@ -1,8 +1,9 @@
 import type { Community, Invitation } from '@discuss/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useInvitations, useRevokeInvitation } from '../../../api/members.ts';
+import { useInvitations, useRevokeInvitation, type InvitationStatus } from '../../../api/members.ts';
 import { RoleBadge } from '../../../components/community-badges.tsx';
+import { LoadMore } from '../../../components/load-more.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -26,7 +27,14 @@ const TONES: Record<Invitation['status'], BadgeTone> = {
   expired: 'warning',
 };
 
-type Show = 'pending' | 'all';
+const FILTERS = [
+  'pending',
+  'accepted',
+  'declined',
+  'revoked',
+  'expired',
+  'all',
+] as const satisfies readonly InvitationStatus[];
 
 /** Invite people by e-mail, and follow (or revoke) what was sent. */
 export function InvitationsSection({ community }: { community: Community }) {
@@ -45,12 +53,12 @@ export function InvitationsSection({ community }: { community: Community }) {
 function InvitationList({ community }: { community: Community }) {
   const { t } = useTranslation();
   const toast = useToast();
-  const invitations = useInvitations(community.slug);
+  const [show, setShow] = useState<InvitationStatus>('pending');
+  const invitations = useInvitations(community.slug, show);
   const revoke = useRevokeInvitation(community.slug);
-  const [show, setShow] = useState<Show>('pending');
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const locale = currentLocale();
-  const items = (invitations.data?.items ?? []).filter((i) => show === 'all' || i.status === 'pending');
+  const items = invitations.data?.pages.flatMap((page) => page.items) ?? [];
   const label = (invitation: Invitation | null) => invitation?.email ?? invitation?.user?.displayName ?? '';
 
   return (
@@ -60,11 +68,11 @@ function InvitationList({ community }: { community: Community }) {
         label={t('communitySettings.invitations.show')}
         width="auto"
         value={show}
-        onChange={(event) => setShow(event.target.value === 'all' ? 'all' : 'pending')}
-        options={[
-          { value: 'pending', label: t('communitySettings.invitations.showPending') },
-          { value: 'all', label: t('communitySettings.invitations.showAll') },
-        ]}
+        onChange={(event) => setShow(FILTERS.find((f) => f === event.target.value) ?? 'pending')}
+        options={FILTERS.map((value) => ({
+          value,
+          label: t(`communitySettings.invitations.filter.${value}`),
+        }))}
       />
       <div className="section-gap">
         {invitations.isPending ? (
@@ -78,51 +86,56 @@ function InvitationList({ community }: { community: Community }) {
           </Alert>
         ) : items.length === 0 ? (
           <EmptyState icon={<MailIcon />} title={t('communitySettings.invitations.emptyTitle')}>
-            {t('communitySettings.invitations.emptyText')}
+            {show === 'pending' || show === 'all'
+              ? t('communitySettings.invitations.emptyText')
+              : t('communitySettings.invitations.emptyOther')}
           </EmptyState>
         ) : (
-          <ul className="list">
-            {items.map((invitation) => (
-              <li key={invitation.id} className="list__item">
-                <div className="list__main">
-                  <p className="list__title">
-                    <span className="invitation-target">{label(invitation)}</span>
-                    <RoleBadge role={invitation.role} />
-                    <Badge tone={TONES[invitation.status]}>
-                      {t(`communitySettings.invitations.status.${invitation.status}`)}
-                    </Badge>
-                  </p>
-                  <p className="list__meta">
-                    {invitation.invitedBy
-                      ? t('communitySettings.invitations.sentBy', {
-                          name: invitation.invitedBy.displayName,
-                          date: formatDate(invitation.createdAt, locale),
-                        })
-                      : t('communitySettings.invitations.sent', {
-                          date: formatDate(invitation.createdAt, locale),
-                        })}
-                    {invitation.status === 'pending' && (
-                      <>
-                        {' '}
-                        ·{' '}
-                        {t('communitySettings.invitations.expires', {
-                          date: formatDate(invitation.expiresAt, locale),
-                        })}
-                      </>
-                    )}
-                  </p>
-                </div>
-                {invitation.status === 'pending' && (
-                  <div className="list__actions">
-                    <Button variant="danger-outline" onClick={() => setRevoking(invitation)}>
-                      {t('communitySettings.invitations.revoke')}
-                      <span className="visually-hidden"> {label(invitation)}</span>
-                    </Button>
+          <>
+            <ul className="list">
+              {items.map((invitation) => (
+                <li key={invitation.id} className="list__item">
+                  <div className="list__main">
+                    <p className="list__title">
+                      <span className="invitation-target">{label(invitation)}</span>
+                      <RoleBadge role={invitation.role} />
+                      <Badge tone={TONES[invitation.status]}>
+                        {t(`communitySettings.invitations.status.${invitation.status}`)}
+                      </Badge>
+                    </p>
+                    <p className="list__meta">
+                      {invitation.invitedBy
+                        ? t('communitySettings.invitations.sentBy', {
+                            name: invitation.invitedBy.displayName,
+                            date: formatDate(invitation.createdAt, locale),
+                          })
+                        : t('communitySettings.invitations.sent', {
+                            date: formatDate(invitation.createdAt, locale),
+                          })}
+                      {invitation.status === 'pending' && (
+                        <>
+                          {' '}
+                          ·{' '}
+                          {t('communitySettings.invitations.expires', {
+                            date: formatDate(invitation.expiresAt, locale),
+                          })}
+                        </>
+                      )}
+                    </p>
                   </div>
-                )}
-              </li>
-            ))}
-          </ul>
+                  {invitation.status === 'pending' && (
+                    <div className="list__actions">
+                      <Button variant="danger-outline" onClick={() => setRevoking(invitation)}>
+                        {t('communitySettings.invitations.revoke')}
+                        <span className="visually-hidden"> {label(invitation)}</span>
+                      </Button>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+            <LoadMore pages={invitations} />
+          </>
         )}
       </div>
       <ConfirmDialog

@@ -26,6 +26,7 @@ import { formatNumber } from '../../../lib/format.ts';
 import { MemberSummary, ROLES, toRoleFilter } from '../member-summary.tsx';
 import { RoleDialog } from './role-dialog.tsx';
 import { SuspendMemberDialog } from './suspend-member-dialog.tsx';
+import { LoadMore } from '../../../components/load-more.tsx';
 
 const STATUSES = ['active', 'suspended', 'all'] as const satisfies readonly MemberStatusFilter[];
 
@@ -174,18 +175,7 @@ export function MembersSection({ community }: { community: Community }) {
               );
             })}
           </ul>
-          <div className="load-more">
-            {members.hasNextPage && (
-              <Button
-                variant="secondary"
-                pending={members.isFetchingNextPage}
-                pendingLabel={t('common.loading')}
-                onClick={() => void members.fetchNextPage()}
-              >
-                {t('common.loadMore')}
-              </Button>
-            )}
-          </div>
+          <LoadMore pages={members} />
         </>
       )}
       <RoleDialog

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDecideRequest, useRequests, type RequestStatus } from '../../../api/members.ts';
 import { Avatar } from '../../../components/avatar.tsx';
+import { LoadMore } from '../../../components/load-more.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -32,11 +33,15 @@ const TONES: Record<MembershipRequest['status'], BadgeTone> = {
   withdrawn: 'neutral',
 };
 
-/** Requests to join: read the motivation, approve or decline (the person gets an e-mail either way). */
+/**
+ * Requests to join, by status and page by page: read the motivation, approve or decline (the person gets
+ * an e-mail either way).
+ */
 export function RequestsSection({ community }: { community: Community }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<RequestStatus>('pending');
   const requests = useRequests(community.slug, status);
+  const items = requests.data?.pages.flatMap((page) => page.items) ?? [];
   const [deciding, setDeciding] = useState<{ request: MembershipRequest; approve: boolean } | null>(null);
   const locale = currentLocale();
 
@@ -61,7 +66,7 @@ export function RequestsSection({ community }: { community: Community }) {
               {t('common.retry')}
             </Button>
           </Alert>
-        ) : requests.data.items.length === 0 ? (
+        ) : items.length === 0 ? (
           <EmptyState icon={<InboxIcon />} title={t('communitySettings.requests.emptyTitle')}>
             {status === 'pending'
               ? community.joinPolicy === 'request'
@@ -70,64 +75,67 @@ export function RequestsSection({ community }: { community: Community }) {
               : t('communitySettings.requests.emptyOther')}
           </EmptyState>
         ) : (
-          <ul className="list">
-            {requests.data.items.map((request) => {
-              const name = request.user.displayName;
-              return (
-                <li key={request.id} className="list__item request-item">
-                  <div className="list__main member-summary">
-                    <Avatar name={name} />
-                    <div>
-                      <p className="list__title">
-                        {name}
-                        <Badge tone={TONES[request.status]}>
-                          {t(`communitySettings.requests.badge.${request.status}`)}
-                        </Badge>
-                      </p>
-                      <p className="list__meta">
-                        {t('communitySettings.requests.asked', {
-                          date: formatDate(request.createdAt, locale),
-                        })}
-                        {request.decidedAt && (
-                          <>
-                            {' '}
-                            ·{' '}
-                            {t('communitySettings.requests.decided', {
-                              date: formatDate(request.decidedAt, locale),
-                            })}
-                          </>
-                        )}
-                      </p>
-                      <blockquote className="quote">
-                        <p className="visually-hidden">{t('communitySettings.requests.motivation')}:</p>
-                        <p>{request.motivation}</p>
-                      </blockquote>
-                      {request.decisionNote && (
-                        <p className="list__meta">
-                          {t('communitySettings.requests.note', { note: request.decisionNote })}
+          <>
+            <ul className="list">
+              {items.map((request) => {
+                const name = request.user.displayName;
+                return (
+                  <li key={request.id} className="list__item request-item">
+                    <div className="list__main member-summary">
+                      <Avatar name={name} />
+                      <div>
+                        <p className="list__title">
+                          {name}
+                          <Badge tone={TONES[request.status]}>
+                            {t(`communitySettings.requests.badge.${request.status}`)}
+                          </Badge>
                         </p>
-                      )}
+                        <p className="list__meta">
+                          {t('communitySettings.requests.asked', {
+                            date: formatDate(request.createdAt, locale),
+                          })}
+                          {request.decidedAt && (
+                            <>
+                              {' '}
+                              ·{' '}
+                              {t('communitySettings.requests.decided', {
+                                date: formatDate(request.decidedAt, locale),
+                              })}
+                            </>
+                          )}
+                        </p>
+                        <blockquote className="quote">
+                          <p className="visually-hidden">{t('communitySettings.requests.motivation')}:</p>
+                          <p>{request.motivation}</p>
+                        </blockquote>
+                        {request.decisionNote && (
+                          <p className="list__meta">
+                            {t('communitySettings.requests.note', { note: request.decisionNote })}
+                          </p>
+                        )}
+                      </div>
                     </div>
-                  </div>
-                  {request.status === 'pending' && (
-                    <div className="list__actions">
-                      <Button onClick={() => setDeciding({ request, approve: true })}>
-                        {t('communitySettings.requests.approve')}
-                        <span className="visually-hidden"> {name}</span>
-                      </Button>
-                      <Button
-                        variant="danger-outline"
-                        onClick={() => setDeciding({ request, approve: false })}
-                      >
-                        {t('communitySettings.requests.decline')}
-                        <span className="visually-hidden"> {name}</span>
-                      </Button>
-                    </div>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+                    {request.status === 'pending' && (
+                      <div className="list__actions">
+                        <Button onClick={() => setDeciding({ request, approve: true })}>
+                          {t('communitySettings.requests.approve')}
+                          <span className="visually-hidden"> {name}</span>
+                        </Button>
+                        <Button
+                          variant="danger-outline"
+                          onClick={() => setDeciding({ request, approve: false })}
+                        >
+                          {t('communitySettings.requests.decline')}
+                          <span className="visually-hidden"> {name}</span>
+                        </Button>
+                      </div>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            <LoadMore pages={requests} />
+          </>
         )}
       </div>
       <Dialog

@@ -10,6 +10,7 @@ import {
   COMMUNITY_SETTINGS_TABS,
   CreateCommunityPage,
   InvitationPage,
+  pickPerson,
   toast,
   type CommunitySettingsTab,
 } from './pages/communities.ts';
@@ -18,6 +19,7 @@ import { DESKTOP, PHONE, browserAvailable, screenshot, seriousA11yViolations } f
 import { WAIT_MS, eventually, expectVisible, h1Texts, pathOf } from './support/expect.ts';
 import { useJourneys } from './support/fixtures.ts';
 import type { Platform } from './support/platform.ts';
+import { gradientPng } from './support/png.ts';
 
 const actor = (a: Account, isOperator = false): UserActor => ({
   kind: 'user',
@@ -210,6 +212,88 @@ describe.skipIf(!browserAvailable())('communities: journeys in the browser', () 
     await expectVisible(community.member);
   });
 
+  it('a facilitator chooses an existing member in the people picker; that person sees the invitation and joins', async () => {
+    const platform = await journeys.platform();
+    const operator = await seedAccount(platform, { operator: true });
+    const facilitator = await seedAccount(platform, { displayName: 'Fiona Facilitator' });
+    const invitee = await seedAccount(platform, { displayName: 'Pat Partner' });
+    await seedAccount(platform, { displayName: 'Patrick Unverified', verified: false });
+    const { slug, name } = await seedCommunity(platform, operator, facilitator);
+
+    const { page } = await journeys.open({ viewport: PHONE });
+    await signInAs(page, platform.url, facilitator);
+    const settings = new CommunitySettingsPage(page);
+    await settings.openTab(platform.url, slug, 'invitations');
+    // The picker open on a match, with the first option active: accessible, and within a phone's width.
+    await settings.invitePeople.fill('pat');
+    await expectVisible(page.getByRole('option', { name: invitee.displayName }));
+    await settings.invitePeople.press('ArrowDown');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await overflows(page)).toBe(false);
+    await screenshot(page, 'communities-settings-invite-picker-open-phone');
+    await pickPerson(page, settings.invitePeople, settings.peopleToInvite, 'pat', invitee.displayName);
+    // Only active, confirmed accounts are offered.
+    await settings.invitePeople.fill('patrick');
+    await expectVisible(settings.main.getByText('Nobody matches “patrick”.'));
+    await settings.invitePeople.fill('');
+    await settings.sendInvitations.click();
+    await expectVisible(settings.main.getByRole('status').getByText('1 invitation sent.', { exact: true }));
+    // Listed among the invitations waiting for an answer.
+    await expectVisible(settings.main.getByRole('button', { name: `Revoke ${invitee.displayName}` }));
+    await platform.smtp.waitFor(invitee.email, (m) => m.subject.includes(name), WAIT_MS);
+
+    const them = await journeys.open();
+    await signInAs(them.page, platform.url, invitee);
+    const community = new CommunityPage(them.page);
+    await community.open(platform.url, `/c/${slug}`);
+    await eventually(() => h1Texts(them.page)).toEqual([name]);
+    await community.main.getByRole('button', { name: 'Accept invitation', exact: true }).click();
+    await expectVisible(community.member);
+  });
+
+  it('a facilitator uploads a cover image in settings; the home and the directory show it', async () => {
+    const platform = await journeys.platform();
+    const operator = await seedAccount(platform, { operator: true });
+    const facilitator = await seedAccount(platform, { displayName: 'Fiona Facilitator' });
+    const { slug, name } = await seedCommunity(platform, operator, facilitator);
+
+    const { page } = await journeys.open({ viewport: PHONE });
+    await signInAs(page, platform.url, facilitator);
+    const settings = new CommunitySettingsPage(page);
+    await settings.openTab(platform.url, slug, 'general');
+    await settings.coverFile.setInputFiles({
+      name: 'workshop.png',
+      mimeType: 'image/png',
+      buffer: gradientPng(1200, 400),
+    });
+    await expectVisible(toast(page, 'The cover image has been saved.'));
+    await expectVisible(settings.coverPreview);
+    expect(await settings.coverPreview.getAttribute('src')).toMatch(/^\/files\/[\w-]+$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'communities-settings-cover-phone');
+
+    // Anything else is refused in the browser already, with the reason.
+    await settings.coverFile.setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('not an image'),
+    });
+    await expectVisible(settings.main.getByText('Choose a PNG, JPEG, GIF or WebP image.'));
+
+    const src = await settings.coverPreview.getAttribute('src');
+    const home = new CommunityPage(page);
+    await home.open(platform.url, `/c/${slug}`);
+    await eventually(() => h1Texts(page)).toEqual([name]);
+    await eventually(() => page.locator('img.community-hero__cover').getAttribute('src')).toBe(src);
+    await home.open(platform.url, '/communities?mine=1');
+    await eventually(() => page.locator('img.community-card__cover').first().getAttribute('src')).toBe(src);
+
+    await settings.openTab(platform.url, slug, 'general');
+    await settings.removeCover.click();
+    await expectVisible(toast(page, 'The cover image has been removed.'));
+    await eventually(() => settings.coverPreview.count()).toBe(0);
+  });
+
   for (const [label, viewport] of [
     ['phone', PHONE],
     ['desktop', DESKTOP],
@@ -221,7 +305,7 @@ describe.skipIf(!browserAvailable())('communities: journeys in the browser', () 
       const member = await seedAccount(platform, { displayName: 'Mia Member' });
       const requester = await seedAccount(platform, { displayName: 'Rui Requester' });
       const { slug, name } = await seedCommunity(platform, operator, facilitator);
-      const { membership, invitations } = platform.app.services;
+      const { membership, invitations, uploads, communities } = platform.app.services;
       await membership.request(actor(member), slug, 'I run a makerspace for adult learners.');
       const [request] = (
         await membership.listRequests(actor(facilitator), slug, RequestListQuerySchema.parse({}))
@@ -231,6 +315,9 @@ describe.skipIf(!browserAvailable())('communities: journeys in the browser', () 
       await membership.request(actor(requester), slug, 'I teach coding to adults.');
       const invitee = uniqueEmail('guest');
       await invitations.invite(actor(facilitator), slug, { emails: [invitee] });
+      // A cover, so that the directory, the home and the general settings show one.
+      const cover = await uploads.create(actor(operator, true), gradientPng(1200, 400), 'cover.png');
+      await communities.update(actor(operator, true), slug, { coverImageId: cover.id });
       const invitationLink = linkIn(
         await platform.smtp.waitFor(invitee, (m) => m.subject.includes(name), WAIT_MS),
       );

@@ -2,8 +2,28 @@ import type { Locator, Page } from 'playwright-core';
 import { AppPage } from './auth.ts';
 
 /** Labels that contain "e‑mail" use a non-breaking hyphen (U+2011): match them loosely. */
-const FIND_PERSON = /^Name or e.mail$/;
 const INVITE_EMAILS = /^E.mail addresses$/;
+
+/**
+ * Chooses a person in a people picker the way a keyboard user does: type part of the name, wait for the
+ * option, move to it with the arrow keys, Enter. Returns once the person shows among the chosen.
+ */
+export async function pickPerson(
+  page: Page,
+  picker: Locator,
+  chosen: Locator,
+  typed: string,
+  displayName: string,
+): Promise<void> {
+  await picker.fill(typed);
+  const options = page.getByRole('listbox').getByRole('option');
+  await options.filter({ hasText: displayName }).waitFor();
+  const names = await options.allInnerTexts();
+  const index = names.findIndex((n) => n.includes(displayName));
+  for (let i = 0; i <= index; i++) await picker.press('ArrowDown');
+  await picker.press('Enter');
+  await chosen.getByText(displayName, { exact: true }).waitFor();
+}
 
 export const COMMUNITY_SETTINGS_TABS = {
   general: 'General',
@@ -34,14 +54,9 @@ export class CreateCommunityPage extends AppPage {
   readonly slug: Locator = this.main.getByLabel('Web address', { exact: true });
   readonly shortDescription: Locator = this.main.getByLabel('Short description', { exact: true });
   readonly description: Locator = this.main.getByLabel('Description', { exact: true });
-  readonly findPerson: Locator = this.main.getByRole('searchbox', { name: FIND_PERSON });
-  readonly find: Locator = this.main.getByRole('button', { name: 'Find', exact: true });
+  readonly facilitatorPicker: Locator = this.main.getByRole('combobox', { name: 'Facilitators (optional)' });
   readonly chosen: Locator = this.main.getByRole('list', { name: 'Chosen facilitators' });
   readonly submit: Locator = this.main.getByRole('button', { name: 'Create community', exact: true });
-
-  makeFacilitator(displayName: string): Locator {
-    return this.main.getByRole('button', { name: `Make facilitator ${displayName}`, exact: true });
-  }
 
   /** Fills the form (the web address keeps its suggestion) and returns the suggested address. */
   async fill(c: NewCommunity): Promise<string> {
@@ -51,12 +66,8 @@ export class CreateCommunityPage extends AppPage {
     await this.description.fill(c.description);
     await this.main.getByRole('radio', { name: c.visibility, exact: true }).check();
     await this.main.getByRole('radio', { name: c.joinPolicy, exact: true }).check();
-    for (const person of c.facilitators ?? []) {
-      await this.findPerson.fill(person);
-      await this.find.click();
-      await this.makeFacilitator(person).click();
-      await this.chosen.getByText(person, { exact: true }).waitFor();
-    }
+    for (const person of c.facilitators ?? [])
+      await pickPerson(this.page, this.facilitatorPicker, this.chosen, person.slice(0, 4), person);
     return slug;
   }
 }
@@ -93,7 +104,15 @@ export class CommunityPage extends AppPage {
 export class CommunitySettingsPage extends AppPage {
   readonly main: Locator = this.page.getByRole('main');
   readonly inviteEmails: Locator = this.main.getByRole('textbox', { name: INVITE_EMAILS });
+  readonly invitePeople: Locator = this.main.getByRole('combobox', { name: 'People on DISCUSS' });
+  readonly peopleToInvite: Locator = this.main.getByRole('list', { name: 'People to invite' });
   readonly sendInvitations: Locator = this.main.getByRole('button', { name: 'Send invitations' });
+  /** The cover image's file input (labelled "Cover image", like its card), its preview and its remove button. */
+  readonly coverFile: Locator = this.main
+    .locator('input[type="file"]')
+    .and(this.main.getByLabel('Cover image', { exact: true }));
+  readonly coverPreview: Locator = this.main.getByRole('img', { name: 'Current cover image' });
+  readonly removeCover: Locator = this.main.getByRole('button', { name: 'Remove cover image' });
 
   tab(tab: CommunitySettingsTab): Locator {
     // The requests tab also says how many are waiting ("Requests 1 1 waiting").

@@ -1,5 +1,5 @@
 import './admin.css';
-import { COMMUNITY_LIMITS as L, STAGES, type Stage } from '@discuss/contracts';
+import { COMMUNITY_LIMITS as L, STAGES, type Stage, type Upload } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import { useAreas, useCreateCommunity } from '../../api/communities.ts';
 import { Page, PageHeader } from '../../components/page.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
+import type { PersonOption } from '../../components/people-picker.tsx';
 import { ErrorSummary, summaryItems } from '../../components/ui/error-summary.tsx';
 import { ChevronLeftIcon } from '../../components/ui/icons.tsx';
 import { SelectField } from '../../components/ui/select-field.tsx';
@@ -25,10 +26,11 @@ import {
   type CommunityField,
   type CommunityValues,
 } from '../community/community-fields.tsx';
+import { CoverImageField } from '../community/cover-image-field.tsx';
 import { RequireOperator } from '../guards.tsx';
-import { FacilitatorPicker, type PickedUser } from './facilitator-picker.tsx';
+import { FacilitatorPicker } from './facilitator-picker.tsx';
 
-type Field = CommunityField | 'slug' | 'stage' | 'facilitatorIds';
+type Field = CommunityField | 'slug' | 'stage' | 'facilitatorIds' | 'coverImageId';
 const IDS: Record<Field, string> = {
   name: COMMUNITY_FIELD_IDS.name,
   slug: 'community-slug',
@@ -40,6 +42,7 @@ const IDS: Record<Field, string> = {
   joinPolicy: COMMUNITY_FIELD_IDS.joinPolicy,
   stage: 'community-stage',
   facilitatorIds: 'facilitator-search',
+  coverImageId: 'community-cover',
 };
 
 /** `/admin/communities/new`: an operator creates a community of practice. */
@@ -66,7 +69,8 @@ function CreateCommunity() {
   const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);
   const [stage, setStage] = useState<Stage>('potential');
-  const [facilitators, setFacilitators] = useState<PickedUser[]>([]);
+  const [facilitators, setFacilitators] = useState<PersonOption[]>([]);
+  const [cover, setCover] = useState<Upload | null>(null);
   const errors = useFormErrors<Field>();
   // The web address follows the name until the operator edits it.
   const shownSlug = slugEdited ? slug : suggestSlug(values.name);
@@ -88,6 +92,7 @@ function CreateCommunity() {
         joinPolicy: values.joinPolicy,
         stage,
         facilitatorIds: facilitators.map((user) => user.id),
+        coverImageId: cover?.id ?? null,
       },
       {
         onSuccess: (community) => {
@@ -104,6 +109,7 @@ function CreateCommunity() {
                 slug: t('communityForm.slug'),
                 stage: t('community.stageLabel'),
                 facilitatorIds: t('createCommunity.facilitators'),
+                coverImageId: t('cover.label'),
               },
               { slug_taken: { field: 'slug' } },
             ),
@@ -158,6 +164,13 @@ function CreateCommunity() {
             value={stage}
             onChange={(event) => setStage(STAGES.find((s) => s === event.target.value) ?? 'potential')}
             options={STAGES.map((value) => ({ value, label: t(`community.stage.${value}`) }))}
+          />
+          <CoverImageField
+            id={IDS.coverImageId}
+            url={cover?.url ?? null}
+            onUploaded={setCover}
+            onRemove={() => setCover(null)}
+            error={errors.fields.coverImageId}
           />
           <FacilitatorPicker
             inputId={IDS.facilitatorIds}

@@ -19,6 +19,7 @@ import {
   type CommunityField,
   type CommunityValues,
 } from '../community-fields.tsx';
+import { CoverImageField } from '../cover-image-field.tsx';
 
 function valuesOf(c: Community): CommunityValues {
   return {
@@ -92,8 +93,37 @@ export function GeneralSection({ community }: { community: Community }) {
           </form>
         )}
       </Card>
+      <CoverCard community={community} />
       {community.can.archive && <ArchiveCard community={community} />}
     </div>
+  );
+}
+
+/** The cover image, saved as soon as it is chosen or removed. */
+function CoverCard({ community }: { community: Community }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const update = useUpdateCommunity(community.slug);
+
+  function save(coverImageId: string | null) {
+    update.mutate(
+      { coverImageId },
+      { onSuccess: () => toast(coverImageId ? t('cover.saved') : t('cover.removed')) },
+    );
+  }
+
+  return (
+    <Card title={t('cover.title')}>
+      <p className="muted">{t('cover.explain')}</p>
+      <CoverImageField
+        id="community-cover"
+        url={community.coverImageUrl}
+        onUploaded={(upload) => save(upload.id)}
+        onRemove={() => save(null)}
+        saving={update.isPending}
+        error={update.isError ? errorMessage(t, update.error) : null}
+      />
+    </Card>
   );
 }
 

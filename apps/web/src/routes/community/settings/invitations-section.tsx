@@ -36,7 +36,7 @@ const FILTERS = [
   'all',
 ] as const satisfies readonly InvitationStatus[];
 
-/** Invite people by e-mail, and follow (or revoke) what was sent. */
+/** Invite people (chosen by name, or by e-mail address), and follow (or revoke) what was sent. */
 export function InvitationsSection({ community }: { community: Community }) {
   const { t } = useTranslation();
   return (

@@ -2,7 +2,13 @@ import { COMMUNITY_LIMITS as L, LIMITS, type Community } from '@discuss/contract
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateInvitations } from '../../../api/members.ts';
+import { useCreateInvitations, useInvitable } from '../../../api/members.ts';
+import {
+  PeoplePicker,
+  pickerSearch,
+  usePickerQuery,
+  type PersonOption,
+} from '../../../components/people-picker.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { ErrorSummary, summaryItems } from '../../../components/ui/error-summary.tsx';
@@ -18,8 +24,9 @@ const INVITE_ROLES = ['member', 'moderator', 'facilitator', 'expert'] as const;
 type InviteRole = (typeof INVITE_ROLES)[number];
 const VALID_DAYS = [7, 14, 30, L.invitationMaxDays];
 
-type Field = 'emails' | 'role' | 'message' | 'expiresInDays';
+type Field = 'userIds' | 'emails' | 'role' | 'message' | 'expiresInDays';
 const IDS: Record<Field, string> = {
+  userIds: 'invite-people',
   emails: 'invite-emails',
   role: 'invite-role',
   message: 'invite-message',
@@ -43,11 +50,17 @@ export function parseEmails(text: string): { emails: string[]; invalid: string[]
   return { emails, invalid };
 }
 
-function checkEmails(t: TFunction, text: string, locale: string): string | undefined {
+/** The e-mail field's error; people chosen in the picker make the addresses optional. */
+export function checkEmails(
+  t: TFunction,
+  text: string,
+  locale: string,
+  peopleChosen: number,
+): string | undefined {
   const { emails, invalid } = parseEmails(text);
   if (invalid.length > 0)
     return t('communitySettings.invite.invalidEmails', { list: formatList(invalid, locale) });
-  if (emails.length === 0) return t('communitySettings.invite.emailsRequired');
+  if (emails.length === 0 && peopleChosen === 0) return t('communitySettings.invite.nobody');
   if (emails.length > L.invitationsPerRequest)
     return t('communitySettings.invite.tooMany', { max: L.invitationsPerRequest });
   return undefined;
@@ -62,6 +75,9 @@ export function InviteForm({ community }: { community: Community }) {
   const { t } = useTranslation();
   const create = useCreateInvitations(community.slug);
   const locale = currentLocale();
+  const [people, setPeople] = useState<PersonOption[]>([]);
+  const [query, setQuery, q] = usePickerQuery();
+  const invitable = useInvitable(community.slug, q);
   const [emails, setEmails] = useState('');
   const [role, setRole] = useState<InviteRole>('member');
   const [accessDays, setAccessDays] = useState('90');
@@ -74,7 +90,7 @@ export function InviteForm({ community }: { community: Community }) {
     event.preventDefault();
     setOutcome(null);
     const fields = {
-      emails: checkEmails(t, emails, locale),
+      emails: checkEmails(t, emails, locale, people.length),
       message:
         message.trim().length > L.invitationMessageMax
           ? t('validation.tooLong', { max: L.invitationMessageMax })
@@ -82,8 +98,11 @@ export function InviteForm({ community }: { community: Community }) {
     };
     if (hasErrors(fields)) return errors.show({ fields });
     errors.clear();
+    // Skipped people come back by id: name them as they were chosen.
+    const names = new Map(people.map((person) => [person.id, person.displayName]));
     create.mutate(
       {
+        userIds: people.map((person) => person.id),
         emails: parseEmails(emails).emails,
         role,
         message: message.trim(),
@@ -92,13 +111,21 @@ export function InviteForm({ community }: { community: Community }) {
       },
       {
         onSuccess: (result) => {
-          setOutcome({ sent: result.items.length, skipped: result.skipped });
+          setOutcome({
+            sent: result.items.length,
+            skipped: result.skipped.map((item) => ({
+              ...item,
+              target: names.get(item.target) ?? item.target,
+            })),
+          });
           // What was sent is done; anything skipped is listed in the outcome above the form.
           setEmails('');
+          setPeople([]);
         },
         onError: (error) =>
           errors.show(
             apiErrorToForm(error, t, {
+              userIds: t('communitySettings.invite.people'),
               emails: t('communitySettings.invite.emails'),
               role: t('communitySettings.invite.role'),
               message: t('communitySettings.invite.message'),
@@ -113,6 +140,20 @@ export function InviteForm({ community }: { community: Community }) {
     <form className="form" noValidate onSubmit={submit}>
       <ErrorSummary items={summaryItems(errors, IDS)} focusKey={errors.attempt} />
       {outcome && <InviteOutcome outcome={outcome} />}
+      <PeoplePicker
+        id={IDS.userIds}
+        label={t('communitySettings.invite.people')}
+        hint={t('communitySettings.invite.peopleHint')}
+        chosenLabel={t('communitySettings.invite.chosen')}
+        removeLabel={(person) => t('communitySettings.invite.removePerson', { name: person.displayName })}
+        search={pickerSearch(query, invitable, (person) => person)}
+        query={query}
+        onQueryChange={setQuery}
+        value={people}
+        onChange={setPeople}
+        max={L.invitationsPerRequest}
+        error={errors.fields.userIds}
+      />
       <TextAreaField
         id={IDS.emails}
         label={t('communitySettings.invite.emails')}

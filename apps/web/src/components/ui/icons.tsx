@@ -198,3 +198,10 @@ export const CheckSquareIcon = icon(
     <path d="M8 12l3 3 5-6" />
   </>,
 );
+export const ImageIcon = icon(
+  <>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <circle cx="9" cy="10" r="2" />
+    <path d="M21 16l-5-5-9 9" />
+  </>,
+);

@@ -1,21 +1,24 @@
-import { DISCUSSION_LIMITS, type PersonRef } from '@discuss/contracts';
+import { DISCUSSION_LIMITS, UPLOAD_LIMITS, type PersonRef } from '@discuss/contracts';
 import { useQuery } from '@tanstack/react-query';
 import {
   useEffect,
   useId,
   useRef,
   useState,
+  type ClipboardEvent,
   type KeyboardEvent,
   type ReactNode,
   type RefObject,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../api/client.ts';
+import { useUploadImage } from '../../api/uploads.ts';
 import { Avatar } from '../../components/avatar.tsx';
 import { SanitizedHtml } from '../../components/sanitized-html.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import {
   CheckSquareIcon,
+  ImageIcon,
   CodeIcon,
   LinkIcon,
   ListIcon,
@@ -83,6 +86,13 @@ export function Composer({
   const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
   const pendingSelection = useRef<{ start: number; end: number } | null>(null);
+  const upload = useUploadImage();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [imageError, setImageError] = useState<string | null>(null);
+  const latest = useRef(value);
+  useEffect(() => {
+    latest.current = value;
+  }, [value]);
   const hintId = `${base}-hint`;
   const errorId = `${base}-error`;
   const listId = `${base}-mentions`;
@@ -118,6 +128,45 @@ export function Composer({
   function format(kind: Format) {
     setTab('write');
     replace(applyFormat(current(), kind, t('composer.placeholderText')));
+  }
+
+  /** Upload images (chosen or pasted) and put each in the text where the caret is. */
+  async function addImages(files: File[]) {
+    setImageError(null);
+    for (const file of files) {
+      if (!(UPLOAD_LIMITS.imageTypes as readonly string[]).includes(file.type)) {
+        setImageError(t('composer.imageType'));
+        continue;
+      }
+      if (file.size > UPLOAD_LIMITS.maxBytes) {
+        setImageError(t('composer.imageTooBig'));
+        continue;
+      }
+      try {
+        const stored = await upload.mutateAsync(file);
+        const alt =
+          file.name
+            .replace(/\.[^.]+$/, '')
+            .replace(/[[\]\n]/g, ' ')
+            .trim() || 'image';
+        const textarea = ref.current;
+        const text = latest.current;
+        const at = textarea ? textarea.selectionEnd : text.length;
+        const before = text.slice(0, at);
+        const gap = before && !before.endsWith('\n') ? '\n' : '';
+        const image = `${gap}![${alt}](${stored.url})\n`;
+        replace({ text: before + image + text.slice(at), start: at + image.length, end: at + image.length });
+      } catch (error) {
+        setImageError(errorMessage(t, error));
+      }
+    }
+  }
+
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const images = [...event.clipboardData.files].filter((file) => file.type.startsWith('image/'));
+    if (images.length === 0) return;
+    event.preventDefault();
+    void addImages(images);
   }
 
   function trackMention(text: string, caret: number) {
@@ -200,8 +249,36 @@ export function Composer({
                 <span aria-hidden="true">{glyph}</span>
               </button>
             ))}
+            <button
+              type="button"
+              className="composer__tool"
+              title={t('composer.image')}
+              aria-label={t('composer.image')}
+              disabled={upload.isPending}
+              onClick={() => fileInput.current?.click()}
+            >
+              <ImageIcon />
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept={UPLOAD_LIMITS.imageTypes.join(',')}
+              multiple
+              hidden
+              tabIndex={-1}
+              onChange={(event) => {
+                const files = [...(event.target.files ?? [])];
+                event.target.value = '';
+                void addImages(files);
+              }}
+            />
           </div>
         </div>
+        {(upload.isPending || imageError) && (
+          <p className={cx('composer__upload', imageError && 'field__error')} role="status">
+            {imageError ?? t('composer.uploading')}
+          </p>
+        )}
         <Tabs
           label={t('composer.modes')}
           selected={tab}
@@ -231,6 +308,7 @@ export function Composer({
                   trackMention(event.target.value, event.target.selectionStart);
                 }}
                 onKeyDown={onKeyDown}
+                onPaste={onPaste}
                 onClick={(event) => trackMention(value, event.currentTarget.selectionStart)}
                 onBlur={() => window.setTimeout(() => setMention(null), 150)}
               />

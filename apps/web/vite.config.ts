@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, runnerImport, type Plugin, type UserConfig } from 'vite';
+import { BUNDLES } from './src/i18n/bundles.ts';
 
 type Contracts = typeof import('@discuss/contracts');
 
@@ -58,11 +60,52 @@ function contractConstants(contracts: Contracts): Plugin {
   };
 }
 
+const STRINGS = '\0discuss-strings:';
+
+/** `\0discuss-strings:shell:/…/src/i18n/en`: not ending in `.json`, so Vite's JSON plugin leaves it alone. */
+function stringsId(id: string | null | undefined): { bundle: string; file: string; locale: string } | null {
+  const match = id?.startsWith(STRINGS) ? /^(\w+):(.*[\\/](\w+))$/.exec(id.slice(STRINGS.length)) : null;
+  return match ? { bundle: match[1]!, file: `${match[2]!}.json`, locale: match[3]! } : null;
+}
+
+/**
+ * `./en.json?strings=shell` is the shell bundle's sections of en.json (src/i18n/bundles.ts), as a module of
+ * its own: translators keep one file per language, browsers load only the bundles a page needs.
+ */
+function stringBundles(): Plugin {
+  return {
+    name: 'discuss-strings',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      const match = /^(.+)\.json\?strings=(\w+)$/.exec(source);
+      if (!match) return null;
+      const file = await this.resolve(`${match[1]!}.json`, importer, { skipSelf: true });
+      return file ? `${STRINGS}${match[2]!}:${file.id.replace(/\.json$/, '')}` : null;
+    },
+    load(id) {
+      const strings = stringsId(id);
+      if (!strings) return null;
+      const { bundle, file } = strings;
+      if (!Object.hasOwn(BUNDLES, bundle)) this.error(`No strings bundle "${bundle}" (src/i18n/bundles.ts)`);
+      this.addWatchFile(file);
+      const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const sections = BUNDLES[bundle as keyof typeof BUNDLES].map((section) => [section, all[section]]);
+      return `export default ${JSON.stringify(Object.fromEntries(sections))};`;
+    },
+  };
+}
+
+/** `strings-fr-discussions-<hash>.js`: the bench (bench/lib/bundle.ts) finds a page's strings by name. */
+function chunkFileName(chunk: { facadeModuleId: string | null }): string {
+  const strings = stringsId(chunk.facadeModuleId);
+  return strings ? `assets/strings-${strings.locale}-${strings.bundle}-[hash].js` : 'assets/[name]-[hash].js';
+}
+
 /** Shared by `vite` and the `web` Vitest project (vitest.config.ts). */
 export async function webConfig(): Promise<UserConfig> {
   const contracts = await loadContracts();
   return {
-    plugins: [contractConstants(contracts), react()],
+    plugins: [contractConstants(contracts), stringBundles(), react()],
     define: {
       __DISCUSS_ENDPOINTS__: JSON.stringify(endpointsOf(contracts)),
     },
@@ -81,7 +124,10 @@ export async function webConfig(): Promise<UserConfig> {
       sourcemap: true,
       rolldownOptions: {
         // Libraries in one long-cached chunk; every page is its own chunk (see src/router.tsx).
-        output: { codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }] } },
+        output: {
+          codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }] },
+          chunkFileNames: chunkFileName,
+        },
       },
     },
   };

@@ -1,6 +1,16 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { loadStrings, type Bundle } from './i18n/i18n.ts';
 import { RootLayout } from './routes/root-layout.tsx';
 import { RouteError } from './routes/route-error.tsx';
+
+/**
+ * A page's code and the strings it needs beyond the shell's (src/i18n/bundles.ts), loaded together before it
+ * renders, so no raw key ever flashes. A nested page also has its parents' strings: React Router loads the
+ * whole match before rendering. route-strings.test.ts checks each page lists what its components use.
+ */
+function page<T>(strings: readonly Bundle[], load: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([load(), loadStrings(strings)]))[0];
+}
 
 /** Every page is its own chunk, loaded when first visited. */
 export const routes: RouteObject[] = [
@@ -13,173 +23,187 @@ export const routes: RouteObject[] = [
         children: [
           {
             index: true,
-            lazy: async () => ({ Component: (await import('./routes/landing.tsx')).LandingPage }),
+            lazy: page(['landing', 'community'], async () => ({
+              Component: (await import('./routes/landing.tsx')).LandingPage,
+            })),
           },
           {
             path: 'sign-up',
-            lazy: async () => ({ Component: (await import('./routes/auth/sign-up.tsx')).SignUpPage }),
+            lazy: page(['account'], async () => ({
+              Component: (await import('./routes/auth/sign-up.tsx')).SignUpPage,
+            })),
           },
           {
             path: 'check-email',
-            lazy: async () => ({ Component: (await import('./routes/auth/check-email.tsx')).CheckEmailPage }),
+            lazy: page(['account'], async () => ({
+              Component: (await import('./routes/auth/check-email.tsx')).CheckEmailPage,
+            })),
           },
           {
             path: 'verify-email',
-            lazy: async () => ({
+            lazy: page(['account'], async () => ({
               Component: (await import('./routes/auth/verify-email.tsx')).VerifyEmailPage,
-            }),
+            })),
           },
           {
             path: 'sign-in',
-            lazy: async () => ({ Component: (await import('./routes/auth/sign-in.tsx')).SignInPage }),
+            lazy: page(['account'], async () => ({
+              Component: (await import('./routes/auth/sign-in.tsx')).SignInPage,
+            })),
           },
           {
             path: 'forgot-password',
-            lazy: async () => ({
+            lazy: page(['account'], async () => ({
               Component: (await import('./routes/auth/forgot-password.tsx')).ForgotPasswordPage,
-            }),
+            })),
           },
           {
             path: 'reset-password',
-            lazy: async () => ({
+            lazy: page(['account'], async () => ({
               Component: (await import('./routes/auth/reset-password.tsx')).ResetPasswordPage,
-            }),
+            })),
           },
           {
             path: 'confirm-email',
-            lazy: async () => ({
+            lazy: page(['account'], async () => ({
               Component: (await import('./routes/auth/confirm-email.tsx')).ConfirmEmailPage,
-            }),
+            })),
           },
           {
             path: 'settings',
-            lazy: async () => ({
+            lazy: page(['account'], async () => ({
               Component: (await import('./routes/settings/settings-page.tsx')).SettingsPage,
-            }),
+            })),
           },
           {
             path: 'setup',
-            lazy: async () => ({ Component: (await import('./routes/setup.tsx')).SetupPage }),
+            lazy: page(['account'], async () => ({
+              Component: (await import('./routes/setup.tsx')).SetupPage,
+            })),
           },
           {
             path: 'communities',
-            lazy: async () => ({
+            lazy: page(['community', 'membership', 'admin'], async () => ({
               Component: (await import('./routes/communities/directory-page.tsx')).DirectoryPage,
-            }),
+            })),
           },
           {
             path: 'c/:slug',
-            lazy: async () => ({
+            lazy: page(['community', 'membership'], async () => ({
               Component: (await import('./routes/community/community-layout.tsx')).CommunityLayout,
-            }),
+            })),
             children: [
               {
                 index: true,
-                lazy: async () => ({
+                lazy: page(['discussions'], async () => ({
                   Component: (await import('./routes/community/overview-page.tsx')).CommunityOverviewPage,
-                }),
+                })),
               },
               {
                 path: 'discussions',
-                lazy: async () => ({
+                lazy: page(['discussions'], async () => ({
                   Component: (await import('./routes/discussions/topics-page.tsx')).CommunityTopicsPage,
-                }),
+                })),
               },
               {
                 path: 'discussions/new',
-                lazy: async () => ({
+                lazy: page(['discussions'], async () => ({
                   Component: (await import('./routes/discussions/new-topic-page.tsx')).NewTopicPage,
-                }),
+                })),
               },
               {
                 path: 'tags/:tag',
-                lazy: async () => ({
+                lazy: page(['discussions'], async () => ({
                   Component: (await import('./routes/discussions/topics-page.tsx')).CommunityTopicsPage,
-                }),
+                })),
               },
               {
                 path: 'members',
-                lazy: async () => ({
+                lazy: page([], async () => ({
                   Component: (await import('./routes/community/members-page.tsx')).CommunityMembersPage,
-                }),
+                })),
               },
               {
                 path: 'groups',
-                lazy: async () => ({
+                lazy: page(['groups'], async () => ({
                   Component: (await import('./routes/community/groups-page.tsx')).CommunityGroupsPage,
-                }),
+                })),
               },
               {
                 path: 'groups/:group',
-                lazy: async () => ({
+                lazy: page(['groups', 'discussions'], async () => ({
                   Component: (await import('./routes/community/group-page.tsx')).GroupPage,
-                }),
+                })),
               },
               {
                 path: 'about',
-                lazy: async () => ({
+                lazy: page([], async () => ({
                   Component: (await import('./routes/community/about-page.tsx')).CommunityAboutPage,
-                }),
+                })),
               },
               {
                 path: 'settings',
-                lazy: async () => ({
+                lazy: page(['admin', 'groups'], async () => ({
                   Component: (await import('./routes/community/settings/settings-page.tsx'))
                     .CommunitySettingsPage,
-                }),
+                })),
               },
               {
                 path: '*',
-                lazy: async () => ({
+                lazy: page([], async () => ({
                   Component: (await import('./routes/community/section-not-found.tsx')).SectionNotFound,
-                }),
+                })),
               },
             ],
           },
           {
             // A thread gets the whole page (no community header): its own breadcrumb links back.
             path: 'c/:slug/t/:id',
-            lazy: async () => ({
+            lazy: page(['community', 'discussions'], async () => ({
               Component: (await import('./routes/discussions/topic-page.tsx')).TopicPage,
-            }),
+            })),
           },
           {
             path: 'invitations/:token',
-            lazy: async () => ({
+            lazy: page(['account', 'community', 'membership'], async () => ({
               Component: (await import('./routes/invitations/invitation-page.tsx')).InvitationPage,
-            }),
+            })),
           },
           {
             path: 'admin',
-            lazy: async () => ({ Component: (await import('./routes/admin/admin-index.tsx')).AdminIndex }),
+            lazy: page([], async () => ({
+              Component: (await import('./routes/admin/admin-index.tsx')).AdminIndex,
+            })),
           },
           {
             path: 'admin/communities',
-            lazy: async () => ({
+            lazy: page(['admin', 'community', 'groups'], async () => ({
               Component: (await import('./routes/admin/admin-communities-page.tsx')).AdminCommunitiesPage,
-            }),
+            })),
           },
           {
             path: 'admin/communities/new',
-            lazy: async () => ({
+            lazy: page(['admin', 'community', 'groups'], async () => ({
               Component: (await import('./routes/admin/create-community-page.tsx')).CreateCommunityPage,
-            }),
+            })),
           },
           {
             path: 'admin/areas',
-            lazy: async () => ({
+            lazy: page(['admin', 'community', 'groups'], async () => ({
               Component: (await import('./routes/admin/admin-areas-page.tsx')).AdminAreasPage,
-            }),
+            })),
           },
           {
             path: 'admin/users',
-            lazy: async () => ({
+            lazy: page(['admin'], async () => ({
               Component: (await import('./routes/admin/admin-users-page.tsx')).AdminUsersPage,
-            }),
+            })),
           },
           {
             path: '*',
-            lazy: async () => ({ Component: (await import('./routes/not-found.tsx')).NotFoundPage }),
+            lazy: page([], async () => ({
+              Component: (await import('./routes/not-found.tsx')).NotFoundPage,
+            })),
           },
         ],
       },

@@ -1,6 +1,5 @@
 import type { CommunityRole, CommunitySummary, JoinPolicy, Stage, Visibility } from '@discuss/contracts';
-import { useTranslation } from 'react-i18next';
-import { currentLocale } from '../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../i18n/i18n.ts';
 import { formatNumber } from '../lib/format.ts';
 import { Badge, type BadgeTone } from './ui/badge.tsx';
 import {

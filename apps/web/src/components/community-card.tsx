@@ -1,5 +1,4 @@
 import type { CommunitySummary } from '@discuss/contracts';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
   ArchivedBadge,
@@ -9,6 +8,7 @@ import {
   StageBadge,
   VisibilityBadge,
 } from './community-badges.tsx';
+import { useTranslation } from '../i18n/i18n.ts';
 
 interface CommunityCardProps {
   community: CommunitySummary;

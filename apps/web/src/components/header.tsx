@@ -1,6 +1,5 @@
 import type { Locale, Me } from '@discuss/contracts';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import type { ThemeChoice } from '../lib/theme.ts';
 import { LanguageSelect } from './language-select.tsx';
@@ -9,6 +8,7 @@ import { ThemeMenu } from './theme-menu.tsx';
 import { buttonClass } from './ui/button.tsx';
 import { CloseIcon, MenuIcon } from './ui/icons.tsx';
 import { UserMenu } from './user-menu.tsx';
+import { useTranslation } from '../i18n/i18n.ts';
 
 interface HeaderProps {
   /** Signed-in person; null for a guest; undefined while not known yet. */

@@ -1,7 +1,6 @@
 import { LOCALES, type Locale } from '@discuss/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NAMES, isLocale } from '../i18n/i18n.ts';
+import { LANGUAGE_NAMES, isLocale, useTranslation } from '../i18n/i18n.ts';
 import { GlobeIcon } from './ui/icons.tsx';
 
 interface LanguageSelectProps {

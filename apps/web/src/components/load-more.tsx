@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../lib/error-message.ts';
 import { Alert } from './ui/alert.tsx';
 import { Button } from './ui/button.tsx';
+import { useTranslation } from '../i18n/i18n.ts';
 
 /** What `LoadMore` needs of a paged (infinite) query. */
 export interface PagedQuery {

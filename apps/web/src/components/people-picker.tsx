@@ -1,7 +1,6 @@
 import './people-picker.css';
 import { LIMITS } from '@discuss/contracts';
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../lib/error-message.ts';
 import { useDebouncedValue } from '../lib/use-debounced-value.ts';
 import { Avatar } from './avatar.tsx';
@@ -9,6 +8,7 @@ import { Button } from './ui/button.tsx';
 import { CloseIcon } from './ui/icons.tsx';
 import { Spinner } from './ui/spinner.tsx';
 import { TextField } from './ui/text-field.tsx';
+import { useTranslation } from '../i18n/i18n.ts';
 
 /** A person to choose: a name, and optionally a second line (e.g. the address, for operators). */
 export interface PersonOption {

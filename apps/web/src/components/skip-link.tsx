@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/i18n.ts';
 
 /** First focusable element: jumps past the header to the page content. */
 export function SkipLink({ target = 'main' }: { target?: string }) {

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { THEME_CHOICES, type ThemeChoice } from '../lib/theme.ts';
 import { Dropdown } from './ui/dropdown.tsx';
 import { CheckIcon, MonitorIcon, MoonIcon, SunIcon } from './ui/icons.tsx';
+import { useTranslation } from '../i18n/i18n.ts';
 
 const ICONS = { system: MonitorIcon, light: SunIcon, dark: MoonIcon };
 

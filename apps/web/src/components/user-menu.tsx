@@ -1,8 +1,8 @@
 import type { Me } from '@discuss/contracts';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Dropdown } from './ui/dropdown.tsx';
 import { LogOutIcon, MailIcon, SettingsIcon, ShieldIcon, UserIcon, UsersIcon } from './ui/icons.tsx';
+import { useTranslation } from '../i18n/i18n.ts';
 
 interface UserMenuProps {
   user: Me;

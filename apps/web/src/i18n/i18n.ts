@@ -1,13 +1,47 @@
 import { LOCALES, type Locale } from '@discuss/contracts';
-import i18next, { type BackendModule, type Resource } from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { useSyncExternalStore } from 'react';
+import { BUNDLES, type Bundle } from './bundles.ts';
+import type { Strings, TFunction } from './keys.ts';
+import { translate } from './translate.ts';
 
-export const i18n = i18next;
+export type { TFunction, TOptions, TranslationKey } from './keys.ts';
+export type { Bundle } from './bundles.ts';
 
 const STORAGE_KEY = 'discuss.locale';
 
-/** Each language is its own chunk: a visitor downloads only the one they read. */
-const loaders = import.meta.glob<{ default: Record<string, unknown> }>('./{en,fr,de,es}.json');
+type Loader = () => Promise<Strings>;
+type Loaders = Record<string, Loader>;
+
+/**
+ * Per bundle, one chunk per language (`./en.json?strings=shell` is split out of en.json at build time by the
+ * `discuss-strings` plugin in vite.config.ts): a visitor downloads only their language, and only what the
+ * pages they open need. The globs must be literal, hence one line per bundle.
+ */
+const LOADERS: Record<Bundle, Loaders> = {
+  shell: import.meta.glob<Strings>('./{en,fr,de,es}.json', { query: '?strings=shell', import: 'default' }),
+  landing: import.meta.glob<Strings>('./{en,fr,de,es}.json', {
+    query: '?strings=landing',
+    import: 'default',
+  }),
+  account: import.meta.glob<Strings>('./{en,fr,de,es}.json', {
+    query: '?strings=account',
+    import: 'default',
+  }),
+  community: import.meta.glob<Strings>('./{en,fr,de,es}.json', {
+    query: '?strings=community',
+    import: 'default',
+  }),
+  membership: import.meta.glob<Strings>('./{en,fr,de,es}.json', {
+    query: '?strings=membership',
+    import: 'default',
+  }),
+  groups: import.meta.glob<Strings>('./{en,fr,de,es}.json', { query: '?strings=groups', import: 'default' }),
+  discussions: import.meta.glob<Strings>('./{en,fr,de,es}.json', {
+    query: '?strings=discussions',
+    import: 'default',
+  }),
+  admin: import.meta.glob<Strings>('./{en,fr,de,es}.json', { query: '?strings=admin', import: 'default' }),
+};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -34,56 +68,127 @@ export function detectLocale(): Locale {
   return LOCALES[0];
 }
 
-const lazyBackend: BackendModule = {
-  type: 'backend',
-  callbackApi: true,
-  init() {},
-  read(language, _namespace, callback) {
-    const load = loaders[`./${language}.json`];
-    if (!load) {
-      callback(new Error(`No translations for "${language}"`), false);
-      return;
-    }
-    load().then(
-      (module) => callback(null, module.default),
-      (error: unknown) => callback(error instanceof Error ? error : String(error), false),
-    );
-  },
-};
+const strings: Record<Locale, Strings> = { en: {}, fr: {}, de: {}, es: {} };
+const loaded: Record<Locale, Set<Bundle>> = { en: new Set(), fr: new Set(), de: new Set(), es: new Set() };
+const loading = new Map<string, Promise<void>>();
+/** Bundles the pages opened so far need: a language switch loads them all before it shows. */
+const needed = new Set<Bundle>(['shell']);
 
-/** Start i18next. Tests pass `resources` to start synchronously without the lazy loader. */
-export function initI18n(options: { lng?: Locale; resources?: Resource } = {}): Promise<unknown> {
-  if (!options.resources) i18n.use(lazyBackend);
-  i18n.use(initReactI18next);
-  i18n.on('languageChanged', (lng) => {
-    document.documentElement.lang = lng;
-  });
-  return i18n.init({
-    lng: options.lng ?? detectLocale(),
-    fallbackLng: LOCALES[0],
-    supportedLngs: LOCALES,
-    load: 'languageOnly',
-    resources: options.resources,
-    initAsync: !options.resources,
-    interpolation: { escapeValue: false },
-    react: { useSuspense: false },
-  });
+/** The language on screen (null before initI18n) and the one being loaded, if a switch is under way. */
+let shown: Locale | null = null;
+let target: Locale | null = null;
+let t: TFunction = (key) => key;
+const listeners = new Set<() => void>();
+
+function load(locale: Locale, bundle: Bundle): Promise<void> {
+  if (loaded[locale].has(bundle)) return Promise.resolve();
+  const id = `${locale}:${bundle}`;
+  let promise = loading.get(id);
+  if (!promise) {
+    const loader = LOADERS[bundle][`./${locale}.json`];
+    if (!loader) return Promise.reject(new Error(`No "${bundle}" strings for "${locale}"`));
+    promise = loader()
+      .then((sections) => {
+        Object.assign(strings[locale], sections);
+        loaded[locale].add(bundle);
+      })
+      .finally(() => loading.delete(id));
+    loading.set(id, promise);
+  }
+  return promise;
+}
+
+/** Load every needed bundle in `locale`, including any a page asks for while this runs. */
+async function loadNeeded(locale: Locale): Promise<void> {
+  for (;;) {
+    const missing = [...needed].filter((bundle) => !loaded[locale].has(bundle));
+    if (missing.length === 0) return;
+    await Promise.all(missing.map((bundle) => load(locale, bundle)));
+  }
+}
+
+function show(locale: Locale): void {
+  shown = locale;
+  const table = strings[locale];
+  t = (key, options) => translate(table, locale, key, options);
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  for (const listener of listeners) listener();
+}
+
+/**
+ * Start the translator in the detected language with the shell strings. Tests pass `strings` (all of a
+ * language) to start synchronously, without loading anything.
+ */
+export function initI18n(options: { lng?: Locale; strings?: Strings } = {}): Promise<void> {
+  const locale = options.lng ?? target ?? detectLocale();
+  target = locale;
+  if (options.strings) {
+    Object.assign(strings[locale], options.strings);
+    for (const bundle of Object.keys(BUNDLES) as Bundle[]) loaded[locale].add(bundle);
+    show(locale);
+    return Promise.resolve();
+  }
+  // Should the strings fail to load, the page still shows (with keys), as it did with i18next.
+  return loadNeeded(locale).then(
+    () => show(locale),
+    (error: unknown) => {
+      console.error(error);
+      show(locale);
+    },
+  );
+}
+
+/**
+ * Load the strings a page needs (in the language on screen, and in the one a switch is loading) before it
+ * renders: routes call this from their `lazy` function.
+ */
+export async function loadStrings(bundles: readonly Bundle[]): Promise<void> {
+  for (const bundle of bundles) needed.add(bundle);
+  target ??= detectLocale();
+  const locales = new Set([shown ?? target, target]);
+  await Promise.all([...locales].flatMap((locale) => bundles.map((bundle) => load(locale, bundle))));
 }
 
 /** The interface language now in use. */
 export function currentLocale(): Locale {
-  const lng = i18n.resolvedLanguage ?? i18n.language;
-  return isLocale(lng) ? lng : LOCALES[0];
+  return shown ?? LOCALES[0];
 }
 
-/** Switch the interface language and remember it on this device. */
+/** Switch the interface language (once its strings are in) and remember it on this device. */
 export async function setLocale(locale: Locale): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {
     // Private mode or storage disabled: the choice lasts for this visit only.
   }
-  await i18n.changeLanguage(locale);
+  target = locale;
+  try {
+    await loadNeeded(locale);
+  } catch (error) {
+    // Offline, say: the interface stays in the language it is in.
+    console.error(error);
+    if (target === locale) target = shown;
+    return;
+  }
+  // A later switch wins over this one.
+  if (target === locale && shown !== locale) show(locale);
+}
+
+/** Translate outside React (tests, helpers given no `t`). */
+export function translateNow(...args: Parameters<TFunction>): string {
+  return t(...args);
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const currentT = () => t;
+
+/** `t` in the language on screen; the component re-renders when the language changes. */
+export function useTranslation(): { t: TFunction } {
+  return { t: useSyncExternalStore(subscribe, currentT, currentT) };
 }
 
 /** Language names in their own language, as people look for them. */

@@ -1,7 +1,6 @@
 import type { ErrorCode } from '@discuss/contracts';
-import type { TFunction } from 'i18next';
 import { ApiError, type ClientErrorCode } from '../api/client.ts';
-import { currentLocale } from '../i18n/i18n.ts';
+import { currentLocale, type TFunction } from '../i18n/i18n.ts';
 import { formatDuration } from './format.ts';
 
 function retryAfter(details: unknown): number | null {

@@ -1,14 +1,13 @@
-import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.ts';
-import { i18n } from '../i18n/i18n.ts';
+import { translateNow, type TFunction } from '../i18n/i18n.ts';
 import { setupI18n } from '../test/render.tsx';
 import { apiErrorToForm } from './form.ts';
 
 let t: TFunction;
 beforeAll(async () => {
   await setupI18n();
-  t = i18n.t;
+  t = translateNow;
 });
 
 const labels = { email: 'E-mail address', password: 'Password' };

@@ -1,8 +1,7 @@
 import { LIMITS, type ErrorCode } from '@discuss/contracts';
-import type { TFunction } from 'i18next';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import { currentLocale } from '../i18n/i18n.ts';
+import { currentLocale, type TFunction } from '../i18n/i18n.ts';
 import { errorMessage, passwordSuggestions } from './error-message.ts';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;

@@ -1,6 +1,5 @@
 import type { Me } from '@discuss/contracts';
 import { useEffect, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useSession } from '../api/session.ts';
 import { Page, PageHeader } from '../components/page.tsx';
@@ -8,6 +7,7 @@ import { Alert } from '../components/ui/alert.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { LoadingState } from '../components/ui/spinner.tsx';
 import { errorMessage } from '../lib/error-message.ts';
+import { useTranslation } from '../i18n/i18n.ts';
 
 interface GuardProps {
   /** Heading shown while the session loads or fails, so the page always has its <h1>. */

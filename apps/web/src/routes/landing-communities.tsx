@@ -1,5 +1,4 @@
 import '../components/community-card.css';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAreas, useCommunityPreview } from '../api/communities.ts';
 import { CommunityCard } from '../components/community-card.tsx';
@@ -8,7 +7,7 @@ import { Button, buttonClass } from '../components/ui/button.tsx';
 import { EmptyState } from '../components/ui/empty-state.tsx';
 import { UsersIcon } from '../components/ui/icons.tsx';
 import { LoadingState } from '../components/ui/spinner.tsx';
-import { currentLocale } from '../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../i18n/i18n.ts';
 import { errorMessage } from '../lib/error-message.ts';
 import { formatNumber } from '../lib/format.ts';
 

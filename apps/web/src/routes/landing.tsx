@@ -1,5 +1,4 @@
 import './landing.css';
-import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { useSession } from '../api/session.ts';
 import { Badge } from '../components/ui/badge.tsx';
@@ -8,6 +7,7 @@ import { BookIcon, CycleIcon, MessageIcon, NetworkIcon } from '../components/ui/
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { HeroArt } from './hero-art.tsx';
 import { LandingCommunities } from './landing-communities.tsx';
+import { useTranslation } from '../i18n/i18n.ts';
 
 const FEATURES = [
   { key: 'share', Icon: BookIcon },

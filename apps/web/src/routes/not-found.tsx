@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page, PageHeader } from '../components/page.tsx';
 import { buttonClass } from '../components/ui/button.tsx';
+import { useTranslation } from '../i18n/i18n.ts';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

@@ -1,6 +1,5 @@
 import type { Locale } from '@discuss/contracts';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useUpdateMe } from '../api/account.ts';
 import { useSignOut } from '../api/auth.ts';
@@ -10,7 +9,7 @@ import { Footer } from '../components/footer.tsx';
 import { Header } from '../components/header.tsx';
 import { SkipLink } from '../components/skip-link.tsx';
 import { useToast } from '../components/ui/toast.tsx';
-import { currentLocale, setLocale } from '../i18n/i18n.ts';
+import { currentLocale, setLocale, useTranslation } from '../i18n/i18n.ts';
 import { useTheme } from '../lib/theme.ts';
 
 /** After a client-side navigation, move focus to the new page's heading so screen readers announce it. */

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { Page, PageHeader } from '../components/page.tsx';
 import { Alert } from '../components/ui/alert.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
+import { useTranslation } from '../i18n/i18n.ts';
 
 /** A page chunk that fails to load usually means a new version was deployed: a reload fixes it. */
 function isChunkError(error: unknown): boolean {

@@ -1,6 +1,5 @@
 import { LIMITS } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useSetup } from '../api/auth.ts';
 import { useSession } from '../api/session.ts';
@@ -12,7 +11,7 @@ import { PasswordField } from '../components/ui/password-field.tsx';
 import { LoadingState } from '../components/ui/spinner.tsx';
 import { TextField } from '../components/ui/text-field.tsx';
 import { useToast } from '../components/ui/toast.tsx';
-import { currentLocale } from '../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../i18n/i18n.ts';
 import {
   apiErrorToForm,
   checkDisplayName,

@@ -5,11 +5,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../api/query-client.ts';
 import { ToastProvider } from '../components/ui/toast.tsx';
 import en from '../i18n/en.json';
-import { i18n, initI18n } from '../i18n/i18n.ts';
+import { initI18n } from '../i18n/i18n.ts';
 
-/** English, synchronously, without the lazy loader. */
+/** English, all of it, synchronously, without the lazy loader. */
 export async function setupI18n(): Promise<void> {
-  if (!i18n.isInitialized) await initI18n({ lng: 'en', resources: { en: { translation: en } } });
+  await initI18n({ lng: 'en', strings: en });
 }
 
 /** Render a page element inside the app's providers and a memory router at `path`. */

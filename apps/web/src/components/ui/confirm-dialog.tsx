@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Alert } from './alert.tsx';
 import { Button, type ButtonVariant } from './button.tsx';
 import { Dialog } from './dialog.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 interface ConfirmDialogProps {
   open: boolean;

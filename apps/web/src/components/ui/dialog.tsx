@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { CloseIcon } from './icons.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 interface DialogProps {
   open: boolean;

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 export interface ErrorSummaryItem {
   /** Id of the field to jump to; absent for errors of the whole form. */

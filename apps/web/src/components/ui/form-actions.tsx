@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from './button.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 interface FormActionsProps {
   /** Disables the submit button and shows a spinner while the form is being sent. */

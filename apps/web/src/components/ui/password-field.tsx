@@ -1,7 +1,7 @@
 import { useState, type InputHTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
 import { FieldFrame, useFieldAria, type FieldProps } from './field-frame.tsx';
 import { EyeIcon, EyeOffIcon } from './icons.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 type PasswordFieldProps = FieldProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {

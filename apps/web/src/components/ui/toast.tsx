@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { cx } from '../../lib/cx.ts';
 import { CloseIcon } from './icons.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 export type ToastTone = 'success' | 'info' | 'error';
 type ShowToast = (message: string, tone?: ToastTone) => void;

@@ -1,7 +1,6 @@
 import './admin.css';
 import { COMMUNITY_LIMITS as L, type Area } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAreas, useCreateArea, useUpdateArea } from '../../api/communities.ts';
 import { Page, PageHeader } from '../../components/page.tsx';
@@ -17,7 +16,7 @@ import { LoadingState } from '../../components/ui/spinner.tsx';
 import { TextAreaField } from '../../components/ui/textarea-field.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { apiErrorToForm, hasErrors, useFormErrors } from '../../lib/form.ts';

@@ -1,7 +1,6 @@
 import './admin.css';
 import { LIMITS, type CommunitySummary } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useArchiveCommunity, useAreas, useCommunityDirectory } from '../../api/communities.ts';
 import {
@@ -21,7 +20,7 @@ import { SelectField } from '../../components/ui/select-field.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { RequireOperator } from '../guards.tsx';

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { NavTabs } from '../../components/ui/nav-tabs.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** The operator's pages, one tab each. */
 export function AdminNav() {

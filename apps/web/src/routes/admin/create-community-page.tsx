@@ -1,7 +1,6 @@
 import './admin.css';
 import { COMMUNITY_LIMITS as L, STAGES, type Stage, type Upload } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAreas, useCreateCommunity } from '../../api/communities.ts';
 import { Page, PageHeader } from '../../components/page.tsx';
@@ -29,6 +28,7 @@ import {
 import { CoverImageField } from '../community/cover-image-field.tsx';
 import { RequireOperator } from '../guards.tsx';
 import { FacilitatorPicker } from './facilitator-picker.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 type Field = CommunityField | 'slug' | 'stage' | 'facilitatorIds' | 'coverImageId';
 const IDS: Record<Field, string> = {

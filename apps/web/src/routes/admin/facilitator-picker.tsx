@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useUserSearch } from '../../api/admin.ts';
 import {
   PeoplePicker,
@@ -6,6 +5,7 @@ import {
   usePickerQuery,
   type PersonOption,
 } from '../../components/people-picker.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 const MAX = 20;
 

@@ -1,6 +1,5 @@
 import { LIMITS, type AdminUser } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSuspendUser } from '../../api/admin.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
@@ -8,6 +7,7 @@ import { ErrorSummary, summaryItems } from '../../components/ui/error-summary.ts
 import { TextAreaField } from '../../components/ui/textarea-field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { apiErrorToForm, hasErrors, useFormErrors } from '../../lib/form.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 const IDS = { reason: 'suspend-reason' };
 

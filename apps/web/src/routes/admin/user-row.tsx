@@ -1,8 +1,7 @@
 import type { AdminUser } from '@discuss/contracts';
-import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/ui/badge.tsx';
 import { Button } from '../../components/ui/button.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { formatDate } from '../../lib/format.ts';
 
 interface UserRowProps {

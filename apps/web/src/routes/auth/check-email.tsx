@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Page, PageHeader } from '../../components/page.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import { MailIcon } from '../../components/ui/icons.tsx';
 import { ResendVerificationButton, ResendVerificationForm } from './resend-verification.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** Router state handed over by sign up, resend and forgot password (never in the URL: it holds an address). */
 export interface CheckEmailState {

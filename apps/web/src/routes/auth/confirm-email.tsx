@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useConfirmEmailChange } from '../../api/auth.ts';
 import { useMe } from '../../api/session.ts';
@@ -6,6 +5,7 @@ import { Page, PageHeader } from '../../components/page.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { errorMessage, isApiError } from '../../lib/error-message.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** Opened from the link sent to a new address; like verification, it waits for a press of the button. */
 export function ConfirmEmailPage() {

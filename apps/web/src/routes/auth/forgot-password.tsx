@@ -1,13 +1,12 @@
 import { LIMITS } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useForgotPassword } from '../../api/auth.ts';
 import { Page, PageHeader } from '../../components/page.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { ErrorSummary, summaryItems } from '../../components/ui/error-summary.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { apiErrorToForm, checkEmail, hasErrors, useFormErrors } from '../../lib/form.ts';
 
 const IDS = { email: 'forgot-email' };

@@ -1,6 +1,5 @@
 import { LIMITS } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useResendVerification } from '../../api/auth.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -8,7 +7,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { ErrorSummary, summaryItems } from '../../components/ui/error-summary.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { apiErrorToForm, checkEmail, hasErrors, useFormErrors } from '../../lib/form.ts';
 

@@ -1,6 +1,5 @@
 import { LIMITS } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useResetPassword } from '../../api/auth.ts';
 import { Page, PageHeader } from '../../components/page.tsx';
@@ -11,6 +10,7 @@ import { PasswordField } from '../../components/ui/password-field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { isApiError } from '../../lib/error-message.ts';
 import { apiErrorToForm, checkNewPassword, hasErrors, useFormErrors } from '../../lib/form.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 const IDS = { password: 'reset-password' };
 

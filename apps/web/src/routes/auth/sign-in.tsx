@@ -1,6 +1,5 @@
 import { LIMITS } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useSignIn } from '../../api/auth.ts';
 import { useSession } from '../../api/session.ts';
@@ -15,6 +14,7 @@ import { isApiError } from '../../lib/error-message.ts';
 import { apiErrorToForm, checkEmail, checkPassword, hasErrors, useFormErrors } from '../../lib/form.ts';
 import { safeNext } from '../../lib/safe-next.ts';
 import { ResendVerificationButton } from './resend-verification.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 type Field = 'email' | 'password';
 const IDS: Record<Field, string> = { email: 'sign-in-email', password: 'sign-in-password' };

@@ -1,6 +1,5 @@
 import { LIMITS } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useSignUp } from '../../api/auth.ts';
 import { useSession } from '../../api/session.ts';
@@ -9,7 +8,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { ErrorSummary, summaryItems } from '../../components/ui/error-summary.tsx';
 import { PasswordField } from '../../components/ui/password-field.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import {
   apiErrorToForm,
   checkDisplayName,

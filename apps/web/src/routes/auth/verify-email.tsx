@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useVerifyEmail } from '../../api/auth.ts';
 import { Page, PageHeader } from '../../components/page.tsx';
@@ -7,6 +6,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { errorMessage, isApiError } from '../../lib/error-message.ts';
 import { ResendVerificationForm } from './resend-verification.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /**
  * Opened from the e-mailed link. The token is only sent when the person presses the button: mail scanners

@@ -1,12 +1,11 @@
 import type { MyInvitation } from '@discuss/contracts';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAcceptInvitation, useDeclineInvitation, useMyInvitations } from '../../api/invitations.ts';
 import { RoleBadge } from '../../components/community-badges.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { MailIcon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { afterMutation } from '../../lib/after-mutation.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';

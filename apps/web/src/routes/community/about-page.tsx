@@ -1,8 +1,7 @@
 import { STAGES } from '@discuss/contracts';
-import { useTranslation } from 'react-i18next';
 import { VisibilityBadge } from '../../components/community-badges.tsx';
 import { cx } from '../../lib/cx.ts';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { formatDate, formatList, languageName } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCommunityContext } from './community-context.ts';

@@ -1,6 +1,5 @@
 import { LIMITS, type WorkingGroupDetail } from '@discuss/contracts';
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useAddGroupMember } from '../../api/groups.ts';
 import { useMembers } from '../../api/members.ts';
 import { Avatar } from '../../components/avatar.tsx';
@@ -14,6 +13,7 @@ import { TextField } from '../../components/ui/text-field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useCommunityContext } from './community-context.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** Find a community member by name and add them to the group, as a member or a lead. */
 export function AddGroupMember({ group }: { group: WorkingGroupDetail }) {

@@ -6,14 +6,12 @@ import {
   type JoinPolicy,
   type Visibility,
 } from '@discuss/contracts';
-import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, RadioGroup } from '../../components/ui/choice-group.tsx';
 import { SelectField } from '../../components/ui/select-field.tsx';
 import { TextAreaField } from '../../components/ui/textarea-field.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation, type TFunction } from '../../i18n/i18n.ts';
 import { languageName } from '../../lib/format.ts';
 import { isSlugShape } from '../../lib/slug.ts';
 

@@ -1,6 +1,5 @@
 import './community.css';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { useCommunity } from '../../api/communities.ts';
 import { useSession } from '../../api/session.ts';
@@ -17,7 +16,7 @@ import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { GlobeIcon } from '../../components/ui/icons.tsx';
 import { NavTabs } from '../../components/ui/nav-tabs.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { errorMessage, isApiError } from '../../lib/error-message.ts';
 import { formatList, languageName } from '../../lib/format.ts';
 import type { CommunityContext } from './community-context.ts';

@@ -1,6 +1,6 @@
-import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { checkImageFile, maxImageSize } from './cover-image-field.tsx';
+import type { TFunction } from '../../i18n/i18n.ts';
 
 const t = ((key: string, vars?: Record<string, unknown>) =>
   vars ? `${key} ${JSON.stringify(vars)}` : key) as unknown as TFunction;

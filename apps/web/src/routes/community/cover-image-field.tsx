@@ -1,13 +1,11 @@
 import './cover-image-field.css';
 import { UPLOAD_LIMITS, type Upload } from '@discuss/contracts';
-import type { TFunction } from 'i18next';
 import { useState, type ChangeEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useUploadImage } from '../../api/uploads.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { FieldFrame, useFieldAria } from '../../components/ui/field-frame.tsx';
 import { Spinner } from '../../components/ui/spinner.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation, type TFunction } from '../../i18n/i18n.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 
 /** The upload limit in the reader's language ("5 MB"). */

@@ -1,9 +1,8 @@
 import type { WorkingGroup } from '@discuss/contracts';
-import { useTranslation } from 'react-i18next';
 import { ArchivedBadge } from '../../components/community-badges.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
 import { CheckIcon, GlobeIcon, LockIcon, UsersIcon } from '../../components/ui/icons.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
 
 /** Open or private, size, archived, and the viewer's place in the group: words with icons. */

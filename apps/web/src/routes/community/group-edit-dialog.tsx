@@ -1,6 +1,5 @@
 import { COMMUNITY_LIMITS as L, GROUP_VISIBILITIES, type WorkingGroup } from '@discuss/contracts';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useUpdateGroup } from '../../api/groups.ts';
 import { FormActions } from '../../components/ui/form-actions.tsx';
 import { RadioGroup } from '../../components/ui/choice-group.tsx';
@@ -11,6 +10,7 @@ import { TextField } from '../../components/ui/text-field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { apiErrorToForm, hasErrors, useFormErrors } from '../../lib/form.ts';
 import { checkName } from './community-fields.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 type Field = 'name' | 'description' | 'visibility';
 const IDS: Record<Field, string> = {

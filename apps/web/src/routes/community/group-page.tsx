@@ -1,6 +1,5 @@
 import type { WorkingGroupDetail } from '@discuss/contracts';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useGroup, useJoinGroup, useLeaveGroup, useRemoveGroupMember } from '../../api/groups.ts';
 import { Avatar } from '../../components/avatar.tsx';
@@ -12,7 +11,7 @@ import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { ChevronLeftIcon, EditIcon, LayersIcon } from '../../components/ui/icons.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { afterMutation } from '../../lib/after-mutation.ts';
 import { errorMessage, isApiError } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';

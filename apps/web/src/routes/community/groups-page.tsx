@@ -1,5 +1,4 @@
 import type { WorkingGroup } from '@discuss/contracts';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useGroups, useJoinGroup } from '../../api/groups.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -14,6 +13,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCommunityContext } from './community-context.ts';
 import { GroupBadges } from './group-badges.tsx';
 import { MembersOnly } from './members-only.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** `/c/:slug/groups`: the community's working groups. */
 export function CommunityGroupsPage() {

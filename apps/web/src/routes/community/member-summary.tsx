@@ -1,10 +1,9 @@
 import type { CommunityRole, Member } from '@discuss/contracts';
-import { useTranslation } from 'react-i18next';
 import type { MemberRoleFilter } from '../../api/members.ts';
 import { Avatar } from '../../components/avatar.tsx';
 import { RoleBadge } from '../../components/community-badges.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { formatDate } from '../../lib/format.ts';
 
 export const ROLES: readonly CommunityRole[] = ['facilitator', 'moderator', 'member', 'expert'];

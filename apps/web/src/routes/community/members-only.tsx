@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { buttonClass } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { LockIcon } from '../../components/ui/icons.tsx';
 import { useCommunityContext } from './community-context.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** Shown in place of a workroom section to someone who may see the community but not read it. */
 export function MembersOnly() {

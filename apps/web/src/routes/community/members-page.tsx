@@ -1,6 +1,5 @@
 import { LIMITS, type Member } from '@discuss/contracts';
 import type { FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMembers } from '../../api/members.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -10,7 +9,7 @@ import { SearchIcon, UsersIcon } from '../../components/ui/icons.tsx';
 import { SelectField } from '../../components/ui/select-field.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';

@@ -1,6 +1,5 @@
 import { COMMUNITY_LIMITS, type Community, type Me } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import {
   useJoinCommunity,
@@ -22,6 +21,7 @@ import { afterMutation } from '../../lib/after-mutation.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { apiErrorToForm, hasErrors, useFormErrors } from '../../lib/form.ts';
 import { membershipState } from './membership-state.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 interface MembershipPanelProps {
   community: Community;

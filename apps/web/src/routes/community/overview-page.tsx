@@ -1,5 +1,4 @@
 import type { PersonRef } from '@discuss/contracts';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Avatar } from '../../components/avatar.tsx';
 import { SanitizedHtml } from '../../components/sanitized-html.tsx';
@@ -9,6 +8,7 @@ import { LockIcon } from '../../components/ui/icons.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { RecentTopics } from '../discussions/recent-topics.tsx';
 import { useCommunityContext } from './community-context.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** `/c/:slug`: the showcase everyone who may see the community gets, and the members' workroom. */
 export function CommunityOverviewPage() {

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { buttonClass } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCommunityContext } from './community-context.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** `/c/:slug/<something unknown>`: the community exists, the section does not. */
 export function SectionNotFound() {

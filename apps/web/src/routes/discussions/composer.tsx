@@ -10,7 +10,6 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
-import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../api/client.ts';
 import { useUploadImage } from '../../api/uploads.ts';
 import { Avatar } from '../../components/avatar.tsx';
@@ -30,6 +29,7 @@ import { LoadingState } from '../../components/ui/spinner.tsx';
 import { cx } from '../../lib/cx.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { applyFormat, insertMention, mentionAt, type Format, type TextState } from './markdown-edit.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 interface ComposerProps {
   id: string;

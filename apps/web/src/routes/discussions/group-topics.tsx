@@ -1,13 +1,13 @@
 import './discussions.css';
 import type { WorkingGroupDetail } from '@discuss/contracts';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TopicSort } from '../../api/discussions.ts';
 import { buttonClass } from '../../components/ui/button.tsx';
 import { PlusIcon } from '../../components/ui/icons.tsx';
 import { useCommunityContext } from '../community/community-context.ts';
 import { TopicList } from './topic-list.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** A working group's own discussions, on the group's page. */
 export function GroupTopics({ group }: { group: WorkingGroupDetail }) {

@@ -1,7 +1,6 @@
 import './discussions.css';
 import { DISCUSSION_LIMITS, type TopicCreateBody } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCreateTopic, useTags } from '../../api/discussions.ts';
 import { useGroups } from '../../api/groups.ts';
@@ -18,6 +17,7 @@ import { Composer } from './composer.tsx';
 import { useDraft } from './drafts.ts';
 import { EMPTY_POLL, PollBuilder, type PollDraft } from './poll-builder.tsx';
 import { parseTags } from './tags.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 type Field = 'title' | 'body' | 'tags' | 'group' | 'question' | 'options' | 'closesAt';
 

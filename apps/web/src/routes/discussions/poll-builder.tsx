@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.tsx';
 import { CloseIcon, PlusIcon } from '../../components/ui/icons.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 export interface PollDraft {
   question: string;

@@ -1,10 +1,9 @@
 import type { Poll } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useTopicAction } from '../../api/discussions.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 

@@ -1,6 +1,5 @@
 import { REACTION_KINDS, type Post, type ReactionKind, type Topic } from '@discuss/contracts';
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePostAction, useRevisions, useTopicAction } from '../../api/discussions.ts';
 import { Avatar } from '../../components/avatar.tsx';
@@ -13,7 +12,7 @@ import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { BulbIcon, CheckIcon, HeartIcon, ThumbUpIcon } from '../../components/ui/icons.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { cx } from '../../lib/cx.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime } from '../../lib/format.ts';

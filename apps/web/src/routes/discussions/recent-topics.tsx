@@ -1,5 +1,4 @@
 import './discussions.css';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTopics } from '../../api/discussions.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -9,6 +8,7 @@ import { MessageIcon, PlusIcon } from '../../components/ui/icons.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
 import { TopicRow } from './topic-list.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** The community's latest conversations on its overview, with a way into all of them. */
 export function RecentTopics({ slug, canStart }: { slug: string; canStart: boolean }) {

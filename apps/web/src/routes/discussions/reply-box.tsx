@@ -1,6 +1,5 @@
 import type { Post, Topic } from '@discuss/contracts';
 import { useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useReply } from '../../api/discussions.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -11,6 +10,7 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { Composer } from './composer.tsx';
 import { useDraft } from './drafts.ts';
 import { appendBlock } from './markdown-edit.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 export interface ReplyBoxHandle {
   /** Answer a given post. */

@@ -1,8 +1,8 @@
 import type { TagRef, TopicSummary } from '@discuss/contracts';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../components/ui/badge.tsx';
 import { CheckIcon, LockIcon, PinIcon } from '../../components/ui/icons.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** Pinned, locked, solved: in words, with an icon. */
 export function TopicBadges({ topic }: { topic: Pick<TopicSummary, 'pinned' | 'locked' | 'solved'> }) {

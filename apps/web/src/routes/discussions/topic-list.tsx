@@ -1,7 +1,6 @@
 import type { TopicSummary } from '@discuss/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { discussionKeys, TOPIC_SORTS, useTopics, type TopicFilters } from '../../api/discussions.ts';
 import { Avatar } from '../../components/avatar.tsx';
@@ -11,7 +10,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { MessageIcon } from '../../components/ui/icons.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { cx } from '../../lib/cx.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';

@@ -2,7 +2,6 @@ import './discussions.css';
 import type { Post, Topic } from '@discuss/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import {
   discussionKeys,
@@ -30,6 +29,7 @@ import { ReplyBox, type ReplyBoxHandle } from './reply-box.tsx';
 import { TopicBadges, TopicTags } from './topic-badges.tsx';
 import { TopicTools } from './topic-tools.tsx';
 import { useLiveEvents, type LiveEvent } from './use-live.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** `/c/:slug/t/:id`: a thread, opened at the first unread post, with live replies and the reply box. */
 export function TopicPage() {

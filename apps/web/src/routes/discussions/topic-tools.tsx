@@ -1,7 +1,6 @@
 import { DISCUSSION_LIMITS, type Topic } from '@discuss/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../api/client.ts';
 import { useTopicAction } from '../../api/discussions.ts';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -15,6 +14,7 @@ import { TextField } from '../../components/ui/text-field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
 import { parseTags } from './tags.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** What the viewer may do to the whole topic: edit it, pin and lock it (moderators), share it. */
 export function TopicTools({ topic }: { topic: Topic }) {

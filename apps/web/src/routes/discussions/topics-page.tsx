@@ -1,10 +1,9 @@
 import './discussions.css';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { TOPIC_SORTS, useTags, type TopicSort } from '../../api/discussions.ts';
 import { buttonClass } from '../../components/ui/button.tsx';
 import { ChevronLeftIcon, PlusIcon } from '../../components/ui/icons.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCommunityContext } from '../community/community-context.ts';

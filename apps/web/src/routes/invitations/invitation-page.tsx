@@ -1,7 +1,6 @@
 import './invitation.css';
 import { LIMITS, type InvitationPreview, type Me } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   useAcceptInvitationLink,
@@ -18,7 +17,7 @@ import { PasswordField } from '../../components/ui/password-field.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { afterMutation } from '../../lib/after-mutation.ts';
 import { errorMessage, isApiError } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';

@@ -1,6 +1,5 @@
 import { LIMITS, type Me } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useChangeEmail } from '../../api/account.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
@@ -10,6 +9,7 @@ import { ErrorSummary, summaryItems } from '../../components/ui/error-summary.ts
 import { PasswordField } from '../../components/ui/password-field.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { apiErrorToForm, checkEmail, checkPassword, hasErrors, useFormErrors } from '../../lib/form.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 type Field = 'newEmail' | 'currentPassword';
 const IDS: Record<Field, string> = { newEmail: 'email-new', currentPassword: 'email-password' };

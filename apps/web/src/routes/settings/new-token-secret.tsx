@@ -1,10 +1,10 @@
 import type { ApiTokenCreateResponse } from '@discuss/contracts';
 import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { CopyIcon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** The new token's secret, shown once, with a copy button and a clear warning. */
 export function NewTokenSecret({ created, onDone }: { created: ApiTokenCreateResponse; onDone: () => void }) {

@@ -1,6 +1,5 @@
 import { LIMITS, type Me } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useChangePassword } from '../../api/account.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
@@ -8,6 +7,7 @@ import { Card } from '../../components/ui/card.tsx';
 import { ErrorSummary, summaryItems } from '../../components/ui/error-summary.tsx';
 import { PasswordField } from '../../components/ui/password-field.tsx';
 import { apiErrorToForm, checkNewPassword, checkPassword, hasErrors, useFormErrors } from '../../lib/form.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 type Field = 'currentPassword' | 'newPassword';
 const IDS: Record<Field, string> = { currentPassword: 'password-current', newPassword: 'password-new' };

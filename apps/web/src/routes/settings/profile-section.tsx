@@ -1,6 +1,5 @@
 import { LIMITS, LOCALES, type Me } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useUpdateMe } from '../../api/account.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
@@ -8,7 +7,7 @@ import { ErrorSummary, summaryItems } from '../../components/ui/error-summary.ts
 import { SelectField } from '../../components/ui/select-field.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { LANGUAGE_NAMES, currentLocale, isLocale, setLocale } from '../../i18n/i18n.ts';
+import { LANGUAGE_NAMES, currentLocale, isLocale, setLocale, useTranslation } from '../../i18n/i18n.ts';
 import { formatDate } from '../../lib/format.ts';
 import { apiErrorToForm, checkDisplayName, hasErrors, useFormErrors } from '../../lib/form.ts';
 

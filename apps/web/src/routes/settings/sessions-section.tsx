@@ -1,6 +1,5 @@
 import type { SessionInfo } from '@discuss/contracts';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useRevokeOtherSessions, useRevokeSession, useSessions } from '../../api/account.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
@@ -10,7 +9,7 @@ import { Dialog } from '../../components/ui/dialog.tsx';
 import { DeviceIcon } from '../../components/ui/icons.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { describeUserAgent } from '../../lib/user-agent.ts';

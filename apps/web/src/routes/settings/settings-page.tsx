@@ -1,5 +1,4 @@
 import type { Me } from '@discuss/contracts';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Page, PageHeader } from '../../components/page.tsx';
 import { DeviceIcon, KeyIcon, MailIcon, ShieldIcon, UserIcon } from '../../components/ui/icons.tsx';
@@ -10,6 +9,7 @@ import { PasswordSection } from './password-section.tsx';
 import { ProfileSection } from './profile-section.tsx';
 import { SessionsSection } from './sessions-section.tsx';
 import { TokensSection } from './tokens-section.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 const TABS = ['profile', 'email', 'password', 'sessions', 'tokens'] as const;
 type Tab = (typeof TABS)[number];

@@ -1,6 +1,5 @@
 import { LIMITS, type ApiToken, type ApiTokenCreateResponse } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useCreateToken, useRevokeToken, useTokens } from '../../api/account.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
@@ -14,7 +13,7 @@ import { SelectField } from '../../components/ui/select-field.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { currentLocale } from '../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatDays } from '../../lib/format.ts';
 import { apiErrorToForm, hasErrors, useFormErrors } from '../../lib/form.ts';

@@ -1,6 +1,5 @@
 import type { Community } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useArchiveCommunity, useAreas, useUpdateCommunity } from '../../../api/communities.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -20,6 +19,7 @@ import {
   type CommunityValues,
 } from '../community-fields.tsx';
 import { CoverImageField } from '../cover-image-field.tsx';
+import { useTranslation } from '../../../i18n/i18n.ts';
 
 function valuesOf(c: Community): CommunityValues {
   return {

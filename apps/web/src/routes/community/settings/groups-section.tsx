@@ -1,6 +1,5 @@
 import { COMMUNITY_LIMITS as L, type Community, type WorkingGroup } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCreateGroup, useGroups, useUpdateGroup } from '../../../api/groups.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -19,6 +18,7 @@ import { suggestSlug } from '../../../lib/slug.ts';
 import { checkName, checkSlug } from '../community-fields.tsx';
 import { GroupBadges } from '../group-badges.tsx';
 import { GroupEditDialog, GroupFields } from '../group-edit-dialog.tsx';
+import { useTranslation } from '../../../i18n/i18n.ts';
 
 type Field = 'name' | 'slug' | 'description' | 'visibility';
 const IDS: Record<Field, string> = {

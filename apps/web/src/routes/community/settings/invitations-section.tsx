@@ -1,6 +1,5 @@
 import type { Community, Invitation } from '@discuss/contracts';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useInvitations, useRevokeInvitation, type InvitationStatus } from '../../../api/members.ts';
 import { RoleBadge } from '../../../components/community-badges.tsx';
 import { LoadMore } from '../../../components/load-more.tsx';
@@ -14,7 +13,7 @@ import { MailIcon } from '../../../components/ui/icons.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { LoadingState } from '../../../components/ui/spinner.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { currentLocale } from '../../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../../i18n/i18n.ts';
 import { errorMessage } from '../../../lib/error-message.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { InviteForm } from './invite-form.tsx';

@@ -1,7 +1,5 @@
 import { COMMUNITY_LIMITS as L, LIMITS, type Community } from '@discuss/contracts';
-import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useCreateInvitations, useInvitable } from '../../../api/members.ts';
 import {
   PeoplePicker,
@@ -15,7 +13,7 @@ import { ErrorSummary, summaryItems } from '../../../components/ui/error-summary
 import { SendIcon } from '../../../components/ui/icons.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextAreaField } from '../../../components/ui/textarea-field.tsx';
-import { currentLocale } from '../../../i18n/i18n.ts';
+import { currentLocale, useTranslation, type TFunction } from '../../../i18n/i18n.ts';
 import { formatDays, formatList } from '../../../lib/format.ts';
 import { apiErrorToForm, hasErrors, useFormErrors } from '../../../lib/form.ts';
 import { ACCESS_DAYS } from './role-dialog.tsx';

@@ -1,6 +1,5 @@
 import { COMMUNITY_LIMITS, STAGES, type Community, type Stage } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSetStage } from '../../../api/communities.ts';
 import { StageBadge } from '../../../components/community-badges.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -11,6 +10,7 @@ import { TextAreaField } from '../../../components/ui/textarea-field.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { apiErrorToForm, hasErrors, useFormErrors } from '../../../lib/form.ts';
 import { StageHistory } from '../stage-history.tsx';
+import { useTranslation } from '../../../i18n/i18n.ts';
 
 type Field = 'stage' | 'note';
 const IDS: Record<Field, string> = { stage: 'lifecycle-stage', note: 'lifecycle-note' };

@@ -1,6 +1,5 @@
 import { LIMITS, type Community, type Member } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
   useMembers,
@@ -20,7 +19,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { LoadingState } from '../../../components/ui/spinner.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { currentLocale } from '../../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../../i18n/i18n.ts';
 import { errorMessage } from '../../../lib/error-message.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { MemberSummary, ROLES, toRoleFilter } from '../member-summary.tsx';

@@ -1,6 +1,5 @@
 import { COMMUNITY_LIMITS, type Community, type MembershipRequest } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useDecideRequest, useRequests, type RequestStatus } from '../../../api/members.ts';
 import { Avatar } from '../../../components/avatar.tsx';
 import { LoadMore } from '../../../components/load-more.tsx';
@@ -15,7 +14,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { LoadingState } from '../../../components/ui/spinner.tsx';
 import { TextAreaField } from '../../../components/ui/textarea-field.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { currentLocale } from '../../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../../i18n/i18n.ts';
 import { errorMessage } from '../../../lib/error-message.ts';
 import { formatDate } from '../../../lib/format.ts';
 

@@ -1,6 +1,5 @@
 import { COMMUNITY_LIMITS, COMMUNITY_ROLES, type CommunityRole, type Member } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSetMemberRole } from '../../../api/members.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { FormActions } from '../../../components/ui/form-actions.tsx';
@@ -8,7 +7,7 @@ import { RadioGroup } from '../../../components/ui/choice-group.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { currentLocale } from '../../../i18n/i18n.ts';
+import { currentLocale, useTranslation } from '../../../i18n/i18n.ts';
 import { errorMessage } from '../../../lib/error-message.ts';
 import { formatDays } from '../../../lib/format.ts';
 

@@ -1,5 +1,4 @@
 import type { Community } from '@discuss/contracts';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { buttonClass } from '../../../components/ui/button.tsx';
@@ -22,6 +21,7 @@ import { InvitationsSection } from './invitations-section.tsx';
 import { LifecycleSection } from './lifecycle-section.tsx';
 import { MembersSection } from './members-section.tsx';
 import { RequestsSection } from './requests-section.tsx';
+import { useTranslation } from '../../../i18n/i18n.ts';
 
 const TABS = ['general', 'members', 'requests', 'invitations', 'lifecycle', 'groups'] as const;
 type Tab = (typeof TABS)[number];

@@ -44,19 +44,32 @@ export function measureBundle(dist: string): BundleReport {
   }
   const chunk = (prefix: string) => [...lazy.keys()].find((f) => path.basename(f).startsWith(prefix));
   const topic = chunk('topic-page') ?? chunk('topic');
-  // The interface strings of the reader's language load (lazily) before the first render: count English.
-  // The strings are imported by the i18n chunk, not the entry, so look for them among the built files.
-  const strings = readdirSync(path.join(dist, 'assets'))
-    .filter((f) => /^en-[\w-]+\.js$/.test(f))
-    .map((f) => `assets/${f}`)[0];
+  // The interface strings of the reader's language load (lazily) before the first render: count English. They
+  // come in bundles (apps/web/src/i18n/bundles.ts), one chunk per language each (`strings-en-shell-<hash>.js`):
+  // the shell before any page, and those the page lists in `page([...], …)` in src/router.tsx, which the
+  // minified entry keeps as a string array just before the page's import.
+  const assets = readdirSync(path.join(dist, 'assets'));
+  const stringsChunk = (bundle: string) => {
+    const file = assets.find((f) => f.startsWith(`strings-en-${bundle}-`) && f.endsWith('.js'));
+    if (!file) throw new Error(`no English "${bundle}" strings chunk in ${dist}/assets`);
+    return `assets/${file}`;
+  };
+  const pageStrings = (chunkFile: string): string[] => {
+    const at = entrySource.indexOf(`import(\`./${path.basename(chunkFile)}\`)`);
+    const before = at < 0 ? '' : entrySource.slice(Math.max(0, at - 400), at);
+    const lists = [...before.matchAll(/\(\[((?:[`'"]\w+[`'"],?)*)\],\s*async\b/g)];
+    const list = lists.at(-1)?.[1];
+    if (list === undefined) throw new Error(`no strings bundles found for ${chunkFile} in ${entry}`);
+    return ['shell', ...(list.match(/\w+/g) ?? [])].map(stringsChunk);
+  };
   let route: string;
   let note: string;
   let routeChunks: string[];
   if (topic) {
     route = '/c/:slug/t/:id (topic page)';
     // The thread is a top-level route (src/router.tsx), not nested in the community layout.
-    note = 'entry + topic page chunk + English strings';
-    routeChunks = [topic, strings].filter((f): f is string => f !== undefined);
+    note = 'entry + topic page chunk + the English strings bundles it loads before rendering';
+    routeChunks = [topic, ...pageStrings(topic)];
   } else {
     const landing = chunk('landing');
     route = '/ (landing page)';

@@ -72,6 +72,8 @@ export class ForgotPasswordPage extends AppPage {
   readonly submit = this.page.getByRole('button', { name: 'Send reset link' });
 
   async requestLink(email: string): Promise<void> {
+    // The URL changes before React shows the page: wait for it, or the sign-in page's e-mail field is filled.
+    await this.page.getByRole('heading', { name: 'Reset your password', level: 1 }).waitFor();
     await this.email.fill(email);
     await this.submit.click();
   }

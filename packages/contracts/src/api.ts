@@ -81,6 +81,7 @@ import {
   MembershipRequestSchema,
   MembershipResultSchema,
   MyInvitationListResponseSchema,
+  PersonProfileSchema,
   RequestListQuerySchema,
   RequestListResponseSchema,
   SlugIdParamsSchema,
@@ -530,6 +531,16 @@ export const API = {
     query: MemberListQuerySchema,
     response: MemberListResponseSchema,
     summary: 'Members with their roles (those who may read the community)',
+    tag: 'membership',
+  }),
+  getPerson: ep({
+    method: 'GET',
+    path: '/api/people/:id',
+    status: 200,
+    params: IdParamsSchema,
+    response: PersonProfileSchema,
+    summary:
+      'A person: their name and memberships in the communities the viewer may read (404 when there are none, unless it is the viewer)',
     tag: 'membership',
   }),
   setMemberRole: ep({

@@ -252,6 +252,24 @@ export const MemberSchema = z
   })
   .meta({ id: 'Member' });
 export type Member = z.infer<typeof MemberSchema>;
+/**
+ * A person as the viewer may see them: their name and their memberships in the communities the viewer may
+ * read (whose member lists the viewer could read anyway). Mentions in posts link here.
+ */
+export const PersonProfileSchema = z
+  .object({
+    person: PersonRefSchema,
+    communities: z.array(
+      z.object({
+        slug: z.string(),
+        name: z.string(),
+        role: CommunityRoleSchema,
+        joinedAt: TimestampSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'PersonProfile' });
+export type PersonProfile = z.infer<typeof PersonProfileSchema>;
 export const MemberListQuerySchema = z.object({
   role: CommunityRoleSchema.optional(),
   status: z.enum(['active', 'suspended', 'all']).default('active'),

@@ -284,6 +284,26 @@ export async function listMembers(db: Exec, communityId: string, f: MemberListFi
   return { rows, total: Number(total) };
 }
 
+/** A person's active, unexpired memberships with their communities, by community name. */
+export async function membershipsOfUser(db: Exec, userId: string, now: string) {
+  const rows = await db
+    .selectFrom('community_members as m')
+    .innerJoin('communities as c', 'c.id', 'm.community_id')
+    .selectAll('c')
+    .select(['m.role as member_role', 'm.joined_at as member_joined_at'])
+    .where('m.user_id', '=', userId)
+    .where('m.status', '=', 'active')
+    .where((eb) => eb.or([eb('m.expires_at', 'is', null), eb('m.expires_at', '>', now)]))
+    .orderBy('c.name')
+    .orderBy('c.id')
+    .execute();
+  return rows.map(({ member_role, member_joined_at, ...community }) => ({
+    community,
+    role: member_role,
+    joinedAt: member_joined_at,
+  }));
+}
+
 // ---- requests
 
 export const findPendingRequest = (db: Exec, communityId: string, userId: string) =>

@@ -61,6 +61,7 @@ export function communityRoutes(app: FastifyInstance, d: CommunityRouteDeps): vo
   route(app, 'listMembers', async ({ actor, params, query }) =>
     membership.listMembers(actor, params.slug, query),
   );
+  route(app, 'getPerson', async ({ actor, params }) => membership.person(actor, params.id));
   route(app, 'setMemberRole', async ({ actor, params, body }) =>
     membership.setRole(actor, params.slug, params.userId, body.role, body.expiresInDays),
   );

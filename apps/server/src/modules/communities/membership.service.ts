@@ -3,6 +3,7 @@ import type {
   MemberListResponse,
   MembershipRequest,
   MembershipResult,
+  PersonProfile,
   RequestListResponse,
 } from '@discuss/contracts';
 import { MemberListQuerySchema, RequestListQuerySchema } from '@discuss/contracts';
@@ -275,6 +276,30 @@ export function createMembershipService(d: MembershipServiceDeps) {
         nextCursor: rows.length > q.limit && last ? encodeCursor(last.display_name, last.user_id) : null,
         total,
       };
+    },
+
+    /**
+     * A person's page: their memberships in the communities the actor may read (the member lists the
+     * actor could read anyway). Someone with none of those answers 404, exactly like an unknown id, so
+     * ids say nothing about people in hidden or members-only communities; people always see their own.
+     */
+    async person(actor: Actor, userId: string): Promise<PersonProfile> {
+      const user = await repo.userById(db, userId);
+      if (!user || user.suspended_at) throw notFound('Person');
+      const at = now();
+      const memberships = await repo.membershipsOfUser(db, userId, at);
+      const readable = await Promise.all(
+        memberships.map(async (m) => {
+          const { access } = await accessFor(db, actor, m.community, at);
+          return can(actor, 'community.read', access) ? m : undefined;
+        }),
+      );
+      const communities = readable.flatMap((m) =>
+        m ? [{ slug: m.community.slug, name: m.community.name, role: m.role, joinedAt: m.joinedAt }] : [],
+      );
+      const self = actor.kind === 'user' && actor.userId === userId;
+      if (communities.length === 0 && !self) throw notFound('Person');
+      return { person: { id: user.id, displayName: user.display_name }, communities };
     },
 
     async setRole(

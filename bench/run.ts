@@ -89,10 +89,11 @@ async function waitReady(port: number, exited: () => boolean, timeoutMs = 60_000
 async function serverEntry(serverRoot: string): Promise<string[]> {
   const script = path.join(serverRoot, 'scripts/build-server.mjs');
   if (!existsSync(script)) return ['--import', 'tsx', 'apps/server/src/server.ts'];
-  const { buildServer } = (await import(pathToFileURL(script).href)) as {
+  const { buildServer, NODE_FLAGS = [] } = (await import(pathToFileURL(script).href)) as {
     buildServer: () => Promise<string>;
+    NODE_FLAGS?: string[];
   };
-  return [await buildServer()];
+  return [...NODE_FLAGS, await buildServer()];
 }
 
 function git(args: string[]): string {

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer } from './build-server.mjs';
+import { NODE_FLAGS, buildServer } from './build-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const demo = process.argv.includes('--demo');
@@ -31,7 +31,7 @@ if (demo)
 const entry = await buildServer();
 
 // One process: signals reach the server directly and it shuts down gracefully.
-const server = spawn(process.execPath, [entry], {
+const server = spawn(process.execPath, [...NODE_FLAGS, entry], {
   cwd: root,
   env,
   stdio: 'inherit',

@@ -117,7 +117,7 @@ describe.skipIf(!browserAvailable())('discussions: journeys in the browser', () 
 
   it('mention autocomplete in the composer, and the mention becomes a link', async () => {
     const platform = await journeys.platform();
-    const { slug, ana, ben } = await seedCommunity(platform);
+    const { slug, name, ana, ben } = await seedCommunity(platform);
     const page = await signedIn(journeys, platform, ana);
     await page.goto(new URL(`/c/${slug}/discussions`, platform.url).href);
     await page.getByRole('link', { name: 'New topic' }).first().click();
@@ -153,6 +153,14 @@ describe.skipIf(!browserAvailable())('discussions: journeys in the browser', () 
     const view = new TopicPage(page);
     await expectVisible(view.post(1).getByRole('link', { name: '@Ben Brandt' }));
     await expectVisible(page.getByRole('link', { name: 'mobility' }));
+
+    // The mention leads to Ben's page: his name and the community he is in, with his role.
+    await view.post(1).getByRole('link', { name: '@Ben Brandt' }).click();
+    await page.waitForURL((url) => url.pathname === `/people/${ben.id}`);
+    await eventually(() => h1Texts(page)).toEqual(['Ben Brandt']);
+    const membership = page.getByRole('listitem').filter({ hasText: name });
+    await expectVisible(membership.getByRole('link', { name }));
+    await expectVisible(membership.getByText('Member', { exact: true }));
   });
 
   it('a poll: the author adds it to a new topic, a member votes and sees the results', async () => {
@@ -259,6 +267,7 @@ describe.skipIf(!browserAvailable())('discussions: journeys in the browser', () 
         `/c/${slug}/discussions/new`,
         `/c/${slug}/tags/planning`,
         `/c/${slug}`,
+        `/people/${ben.id}`,
       ];
       const { page } = await journeys.open({ viewport, colorScheme });
       await signInAs(page, platform.url, ana);
@@ -272,7 +281,9 @@ describe.skipIf(!browserAvailable())('discussions: journeys in the browser', () 
           () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
         );
         expect(wide, `${path} scrolls sideways at ${viewport.width}px`).toBe(false);
-        const name = path.split('/').slice(3).join('-').replace(topic.id, 'topic') || 'overview';
+        const name = path.startsWith('/people/')
+          ? 'person'
+          : path.split('/').slice(3).join('-').replace(topic.id, 'topic') || 'overview';
         await screenshot(page, `discussions-${name}-${viewport.width}-${colorScheme}`);
       }
     });

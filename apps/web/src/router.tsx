@@ -164,6 +164,12 @@ export const routes: RouteObject[] = [
             })),
           },
           {
+            path: 'people/:id',
+            lazy: page(['community'], async () => ({
+              Component: (await import('./routes/people/person-page.tsx')).PersonPage,
+            })),
+          },
+          {
             path: 'invitations/:token',
             lazy: page(['account', 'community', 'membership'], async () => ({
               Component: (await import('./routes/invitations/invitation-page.tsx')).InvitationPage,

@@ -35,7 +35,7 @@ export const BUNDLES = {
     'setup',
     'settings',
   ],
-  community: ['community', 'communities'],
+  community: ['community', 'communities', 'people'],
   membership: ['membership', 'invitations', 'invitation', 'lifecycle'],
   groups: ['groups', 'communityForm'],
   discussions: ['discussions', 'composer', 'poll'],

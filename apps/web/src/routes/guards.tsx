@@ -3,11 +3,10 @@ import { useEffect, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useSession } from '../api/session.ts';
 import { Page, PageHeader } from '../components/page.tsx';
-import { Alert } from '../components/ui/alert.tsx';
-import { Button, buttonClass } from '../components/ui/button.tsx';
+import { buttonClass } from '../components/ui/button.tsx';
 import { LoadingState } from '../components/ui/spinner.tsx';
-import { errorMessage } from '../lib/error-message.ts';
 import { useTranslation } from '../i18n/i18n.ts';
+import { LoadError } from '../components/ui/load-error.tsx';
 
 interface GuardProps {
   /** Heading shown while the session loads or fails, so the page always has its <h1>. */
@@ -37,12 +36,7 @@ function SessionGate({ title, children, operator }: GuardProps & { operator: boo
     return (
       <Page>
         <PageHeader title={title} />
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, session.error)}</p>
-          <Button variant="secondary" onClick={() => void session.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={session.error} onRetry={() => void session.refetch()} />
       </Page>
     );
   }

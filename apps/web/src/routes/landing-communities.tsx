@@ -2,14 +2,13 @@ import '../components/community-card.css';
 import { Link } from 'react-router';
 import { useAreas, useCommunityPreview } from '../api/communities.ts';
 import { CommunityCard } from '../components/community-card.tsx';
-import { Alert } from '../components/ui/alert.tsx';
-import { Button, buttonClass } from '../components/ui/button.tsx';
+import { buttonClass } from '../components/ui/button.tsx';
 import { EmptyState } from '../components/ui/empty-state.tsx';
 import { UsersIcon } from '../components/ui/icons.tsx';
 import { LoadingState } from '../components/ui/spinner.tsx';
 import { currentLocale, useTranslation } from '../i18n/i18n.ts';
-import { errorMessage } from '../lib/error-message.ts';
 import { formatNumber } from '../lib/format.ts';
+import { LoadError } from '../components/ui/load-error.tsx';
 
 const PREVIEW = 6;
 
@@ -48,12 +47,7 @@ export function LandingCommunities({ signedIn }: { signedIn: boolean }) {
       {communities.isPending ? (
         <LoadingState />
       ) : communities.isError ? (
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, communities.error)}</p>
-          <Button variant="secondary" onClick={() => void communities.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={communities.error} onRetry={() => void communities.refetch()} />
       ) : communities.data.items.length === 0 ? (
         <EmptyState
           icon={<UsersIcon />}

@@ -4,7 +4,6 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useAreas, useCreateArea, useUpdateArea } from '../../api/communities.ts';
 import { Page, PageHeader } from '../../components/page.tsx';
-import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { FormActions } from '../../components/ui/form-actions.tsx';
 import { Card } from '../../components/ui/card.tsx';
@@ -24,6 +23,7 @@ import { suggestSlug } from '../../lib/slug.ts';
 import { checkName, checkSlug } from '../community/community-fields.tsx';
 import { RequireOperator } from '../guards.tsx';
 import { AdminNav } from './admin-nav.tsx';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 /** Positions are spaced so that a new area can be put between two others by hand (API `position`). */
 const STEP = 10;
@@ -78,12 +78,7 @@ function AdminAreas() {
           {areas.isPending ? (
             <LoadingState />
           ) : areas.isError ? (
-            <Alert tone="error" live="alert">
-              <p>{errorMessage(t, areas.error)}</p>
-              <Button variant="secondary" onClick={() => void areas.refetch()}>
-                {t('common.retry')}
-              </Button>
-            </Alert>
+            <LoadError error={areas.error} onRetry={() => void areas.refetch()} />
           ) : items.length === 0 ? (
             <EmptyState icon={<LayersIcon />} title={t('adminAreas.emptyTitle')}>
               {t('adminAreas.emptyText')}

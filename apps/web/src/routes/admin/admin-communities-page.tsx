@@ -11,7 +11,6 @@ import {
   VisibilityBadge,
 } from '../../components/community-badges.tsx';
 import { Page, PageHeader } from '../../components/page.tsx';
-import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
@@ -26,6 +25,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { RequireOperator } from '../guards.tsx';
 import { AdminNav } from './admin-nav.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 /** `/admin/communities`: every community, hidden and archived ones included. */
 export function AdminCommunitiesPage() {
@@ -113,12 +113,7 @@ function AdminCommunities() {
       {communities.isPending ? (
         <LoadingState />
       ) : communities.isError && !communities.data ? (
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, communities.error)}</p>
-          <Button variant="secondary" onClick={() => void communities.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={communities.error} onRetry={() => void communities.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState
           icon={<UsersIcon />}

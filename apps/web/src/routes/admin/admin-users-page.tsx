@@ -5,7 +5,6 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAdminUsers, useReinstateUser, type AdminUserStatus } from '../../api/admin.ts';
 import { Page, PageHeader } from '../../components/page.tsx';
-import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { SearchIcon, UsersIcon } from '../../components/ui/icons.tsx';
@@ -21,6 +20,7 @@ import { AdminNav } from './admin-nav.tsx';
 import { SuspendDialog } from './suspend-dialog.tsx';
 import { UserRow } from './user-row.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 const STATUSES = ['all', 'active', 'suspended', 'unverified'] as const satisfies readonly AdminUserStatus[];
 
@@ -99,12 +99,7 @@ function AdminUsers({ me }: { me: Me }) {
       {users.isPending ? (
         <LoadingState />
       ) : users.isError && !users.data ? (
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, users.error)}</p>
-          <Button variant="secondary" onClick={() => void users.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={users.error} onRetry={() => void users.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState
           icon={<UsersIcon />}

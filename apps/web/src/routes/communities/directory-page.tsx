@@ -7,7 +7,6 @@ import { useAreas, useCommunityDirectory, type DirectoryFilters } from '../../ap
 import { useMe } from '../../api/session.ts';
 import { CommunityCard } from '../../components/community-card.tsx';
 import { Page, PageHeader } from '../../components/page.tsx';
-import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { PlusIcon, SearchIcon, UsersIcon } from '../../components/ui/icons.tsx';
@@ -15,10 +14,10 @@ import { LoadingState } from '../../components/ui/spinner.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { cx } from '../../lib/cx.ts';
-import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { MyInvitations } from './my-invitations.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 /** `/communities`: every community the viewer may see, by area, searchable; the viewer's own on request. */
 export function DirectoryPage() {
@@ -136,12 +135,7 @@ export function DirectoryPage() {
       {communities.isPending ? (
         <LoadingState />
       ) : communities.isError && !communities.data ? (
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, communities.error)}</p>
-          <Button variant="secondary" onClick={() => void communities.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={communities.error} onRetry={() => void communities.refetch()} />
       ) : items.length === 0 ? (
         <DirectoryEmpty
           filtered={filtered}

@@ -12,15 +12,16 @@ import {
 } from '../../components/community-badges.tsx';
 import { Page, PageHeader } from '../../components/page.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
-import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { buttonClass } from '../../components/ui/button.tsx';
 import { GlobeIcon } from '../../components/ui/icons.tsx';
 import { NavTabs } from '../../components/ui/nav-tabs.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
 import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
-import { errorMessage, isApiError } from '../../lib/error-message.ts';
+import { isApiError } from '../../lib/error-message.ts';
 import { formatList, languageName } from '../../lib/format.ts';
 import type { CommunityContext } from './community-context.ts';
 import { MembershipPanel } from './membership-panel.tsx';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 /** `/c/:slug` and its sections: the community's header, its section tabs, then the section. */
 export function CommunityLayout() {
@@ -43,12 +44,7 @@ export function CommunityLayout() {
     return (
       <Page>
         <PageHeader title={t('community.errorTitle')} />
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, community.error)}</p>
-          <Button variant="secondary" onClick={() => void community.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={community.error} onRetry={() => void community.refetch()} />
       </Page>
     );
   }

@@ -22,6 +22,7 @@ import { GroupBadges } from './group-badges.tsx';
 import { GroupEditDialog } from './group-edit-dialog.tsx';
 import { GroupTopics } from '../discussions/group-topics.tsx';
 import { MembersOnly } from './members-only.tsx';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 /** `/c/:slug/groups/:group`: one working group, its people, and joining or managing it. */
 export function GroupPage() {
@@ -61,12 +62,7 @@ function GroupView() {
             {t('groups.notFoundText')}
           </EmptyState>
         ) : (
-          <Alert tone="error" live="alert">
-            <p>{errorMessage(t, group.error)}</p>
-            <Button variant="secondary" onClick={() => void group.refetch()}>
-              {t('common.retry')}
-            </Button>
-          </Alert>
+          <LoadError error={group.error} onRetry={() => void group.refetch()} />
         )}
       </>
     );

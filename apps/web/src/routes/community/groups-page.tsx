@@ -1,7 +1,6 @@
 import type { WorkingGroup } from '@discuss/contracts';
 import { Link } from 'react-router';
 import { useGroups, useJoinGroup } from '../../api/groups.ts';
-import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { LayersIcon, PlusIcon } from '../../components/ui/icons.tsx';
@@ -14,6 +13,7 @@ import { useCommunityContext } from './community-context.ts';
 import { GroupBadges } from './group-badges.tsx';
 import { MembersOnly } from './members-only.tsx';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 /** `/c/:slug/groups`: the community's working groups. */
 export function CommunityGroupsPage() {
@@ -45,12 +45,7 @@ function GroupList() {
       {groups.isPending ? (
         <LoadingState />
       ) : groups.isError ? (
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, groups.error)}</p>
-          <Button variant="secondary" onClick={() => void groups.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={groups.error} onRetry={() => void groups.refetch()} />
       ) : groups.data.items.length === 0 ? (
         <EmptyState icon={<LayersIcon />} title={t('groups.emptyTitle')} action={createLink || undefined}>
           {community.can.createGroup ? t('groups.emptyManager') : t('groups.emptyText')}

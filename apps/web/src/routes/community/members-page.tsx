@@ -2,7 +2,6 @@ import { LIMITS, type Member } from '@discuss/contracts';
 import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMembers } from '../../api/members.ts';
-import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { SearchIcon, UsersIcon } from '../../components/ui/icons.tsx';
@@ -10,13 +9,13 @@ import { SelectField } from '../../components/ui/select-field.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
-import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCommunityContext } from './community-context.ts';
 import { MemberSummary, ROLES, toRoleFilter } from './member-summary.tsx';
 import { MembersOnly } from './members-only.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 /** `/c/:slug/members`: who is in the community, with their roles. */
 export function CommunityMembersPage() {
@@ -79,12 +78,7 @@ function MemberDirectory({ slug }: { slug: string }) {
       {members.isPending ? (
         <LoadingState />
       ) : members.isError && !members.data ? (
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, members.error)}</p>
-          <Button variant="secondary" onClick={() => void members.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={members.error} onRetry={() => void members.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState icon={<UsersIcon />} title={t('community.members.emptyTitle')}>
           {filtered ? t('community.members.emptyFiltered') : t('community.members.emptyText')}

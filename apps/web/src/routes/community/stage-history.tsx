@@ -1,10 +1,8 @@
 import { useStageHistory } from '../../api/communities.ts';
-import { Alert } from '../../components/ui/alert.tsx';
-import { Button } from '../../components/ui/button.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
 import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
-import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 /** Every move between lifecycle stages, newest first, with who moved it and why. */
 export function StageHistory({ slug }: { slug: string }) {
@@ -13,14 +11,7 @@ export function StageHistory({ slug }: { slug: string }) {
   const locale = currentLocale();
   if (history.isPending) return <LoadingState />;
   if (history.isError) {
-    return (
-      <Alert tone="error" live="alert">
-        <p>{errorMessage(t, history.error)}</p>
-        <Button variant="secondary" onClick={() => void history.refetch()}>
-          {t('common.retry')}
-        </Button>
-      </Alert>
-    );
+    return <LoadError error={history.error} onRetry={() => void history.refetch()} />;
   }
   if (history.data.items.length === 0) return <p className="muted">{t('lifecycle.historyEmpty')}</p>;
   return (

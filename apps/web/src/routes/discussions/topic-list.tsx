@@ -17,6 +17,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { TimeAgo } from './time-ago.tsx';
 import { TopicBadges, TopicTags } from './topic-badges.tsx';
 import { useLiveEvents } from './use-live.ts';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 interface TopicListProps {
   slug: string;
@@ -85,12 +86,7 @@ export function TopicList({ slug, filters, onSort, emptyAction, headingLevel = 3
       {topics.isPending ? (
         <LoadingState />
       ) : topics.isError && !topics.data ? (
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, topics.error)}</p>
-          <Button variant="secondary" onClick={() => void topics.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={topics.error} onRetry={() => void topics.refetch()} />
       ) : items.length === 0 && shared.length === 0 ? (
         <EmptyState
           headingLevel={headingLevel}

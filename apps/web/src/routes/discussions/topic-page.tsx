@@ -30,6 +30,7 @@ import { TopicBadges, TopicTags } from './topic-badges.tsx';
 import { TopicTools } from './topic-tools.tsx';
 import { useLiveEvents, type LiveEvent } from './use-live.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 /** `/c/:slug/t/:id`: a thread, opened at the first unread post, with live replies and the reply box. */
 export function TopicPage() {
@@ -67,12 +68,7 @@ export function TopicPage() {
             {t('discussions.topicNotFoundText')}
           </EmptyState>
         ) : (
-          <Alert tone="error" live="alert">
-            <p>{errorMessage(t, topic.error)}</p>
-            <Button variant="secondary" onClick={() => void topic.refetch()}>
-              {t('common.retry')}
-            </Button>
-          </Alert>
+          <LoadError error={topic.error} onRetry={() => void topic.refetch()} />
         )}
       </Page>
     );
@@ -197,12 +193,7 @@ function TopicView({ topic, start }: { topic: Topic; start: number | null }) {
       {posts.isPending ? (
         <LoadingState />
       ) : posts.isError && !posts.data ? (
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, posts.error)}</p>
-          <Button variant="secondary" onClick={() => void posts.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={posts.error} onRetry={() => void posts.refetch()} />
       ) : (
         <section aria-label={t('discussions.postsLabel', { count: topic.postCount })}>
           {posts.hasPreviousPage && (

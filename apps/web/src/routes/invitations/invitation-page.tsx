@@ -17,6 +17,7 @@ import { PasswordField } from '../../components/ui/password-field.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
+import { LoadError } from '../../components/ui/load-error.tsx';
 import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { afterMutation } from '../../lib/after-mutation.ts';
 import { errorMessage, isApiError } from '../../lib/error-message.ts';
@@ -293,12 +294,7 @@ function InvitationProblem({ error, signedIn, onRetry }: InvitationProblemProps)
     return (
       <Page narrow>
         <PageHeader title={t('invitation.title')} />
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, error)}</p>
-          <Button variant="secondary" onClick={onRetry}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={error} onRetry={onRetry} />
       </Page>
     );
   }

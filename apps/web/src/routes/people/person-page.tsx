@@ -5,16 +5,16 @@ import { useMe } from '../../api/session.ts';
 import { Avatar } from '../../components/avatar.tsx';
 import { RoleBadge } from '../../components/community-badges.tsx';
 import { Page, PageHeader } from '../../components/page.tsx';
-import { Alert } from '../../components/ui/alert.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
-import { Button, buttonClass } from '../../components/ui/button.tsx';
+import { buttonClass } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { UserIcon, UsersIcon } from '../../components/ui/icons.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
 import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
-import { errorMessage, isApiError } from '../../lib/error-message.ts';
+import { isApiError } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';
 import './person-page.css';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 /** `/people/:id`, where mentions link: a person and the communities (that the viewer may see) they are in. */
 export function PersonPage() {
@@ -49,12 +49,7 @@ export function PersonPage() {
             {t('people.notFoundText')}
           </EmptyState>
         ) : (
-          <Alert tone="error" live="alert">
-            <p>{errorMessage(t, person.error)}</p>
-            <Button variant="secondary" onClick={() => void person.refetch()}>
-              {t('common.retry')}
-            </Button>
-          </Alert>
+          <LoadError error={person.error} onRetry={() => void person.refetch()} />
         )}
       </Page>
     );

@@ -1,7 +1,6 @@
 import type { SessionInfo } from '@discuss/contracts';
 import { useState } from 'react';
 import { useRevokeOtherSessions, useRevokeSession, useSessions } from '../../api/account.ts';
-import { Alert } from '../../components/ui/alert.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
@@ -13,6 +12,7 @@ import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { describeUserAgent } from '../../lib/user-agent.ts';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 export function SessionsSection() {
   const { t } = useTranslation();
@@ -49,12 +49,7 @@ export function SessionsSection() {
       {sessions.isPending ? (
         <LoadingState />
       ) : sessions.isError ? (
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, sessions.error)}</p>
-          <Button variant="secondary" onClick={() => void sessions.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />
       ) : (
         <div className="stack">
           <ul className="list">

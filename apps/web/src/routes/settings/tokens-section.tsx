@@ -1,7 +1,6 @@
 import { LIMITS, type ApiToken, type ApiTokenCreateResponse } from '@discuss/contracts';
 import { useState, type FormEvent } from 'react';
 import { useCreateToken, useRevokeToken, useTokens } from '../../api/account.ts';
-import { Alert } from '../../components/ui/alert.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
@@ -18,6 +17,7 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatDays } from '../../lib/format.ts';
 import { apiErrorToForm, hasErrors, useFormErrors } from '../../lib/form.ts';
 import { NewTokenSecret } from './new-token-secret.tsx';
+import { LoadError } from '../../components/ui/load-error.tsx';
 
 type Field = 'name' | 'expiresInDays';
 const IDS: Record<Field, string> = { name: 'token-name', expiresInDays: 'token-expiry' };
@@ -124,12 +124,7 @@ export function TokensSection() {
         {tokens.isPending ? (
           <LoadingState />
         ) : tokens.isError ? (
-          <Alert tone="error" live="alert">
-            <p>{errorMessage(t, tokens.error)}</p>
-            <Button variant="secondary" onClick={() => void tokens.refetch()}>
-              {t('common.retry')}
-            </Button>
-          </Alert>
+          <LoadError error={tokens.error} onRetry={() => void tokens.refetch()} />
         ) : items.length === 0 ? (
           <EmptyState icon={<KeyIcon />} title={t('settings.tokens.emptyTitle')}>
             {t('settings.tokens.emptyText')}

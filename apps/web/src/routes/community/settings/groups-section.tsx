@@ -2,7 +2,6 @@ import { COMMUNITY_LIMITS as L, type Community, type WorkingGroup } from '@discu
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useCreateGroup, useGroups, useUpdateGroup } from '../../../api/groups.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
@@ -19,6 +18,7 @@ import { checkName, checkSlug } from '../community-fields.tsx';
 import { GroupBadges } from '../group-badges.tsx';
 import { GroupEditDialog, GroupFields } from '../group-edit-dialog.tsx';
 import { useTranslation } from '../../../i18n/i18n.ts';
+import { LoadError } from '../../../components/ui/load-error.tsx';
 
 type Field = 'name' | 'slug' | 'description' | 'visibility';
 const IDS: Record<Field, string> = {
@@ -165,12 +165,7 @@ function ManageGroups({ community }: { community: Community }) {
       {groups.isPending ? (
         <LoadingState />
       ) : groups.isError ? (
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, groups.error)}</p>
-          <Button variant="secondary" onClick={() => void groups.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={groups.error} onRetry={() => void groups.refetch()} />
       ) : groups.data.items.length === 0 ? (
         <EmptyState icon={<LayersIcon />} title={t('groups.emptyTitle')}>
           {t('groups.emptyManager')}

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useInvitations, useRevokeInvitation, type InvitationStatus } from '../../../api/members.ts';
 import { RoleBadge } from '../../../components/community-badges.tsx';
 import { LoadMore } from '../../../components/load-more.tsx';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
@@ -17,6 +16,7 @@ import { currentLocale, useTranslation } from '../../../i18n/i18n.ts';
 import { errorMessage } from '../../../lib/error-message.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { InviteForm } from './invite-form.tsx';
+import { LoadError } from '../../../components/ui/load-error.tsx';
 
 const TONES: Record<Invitation['status'], BadgeTone> = {
   pending: 'info',
@@ -77,12 +77,7 @@ function InvitationList({ community }: { community: Community }) {
         {invitations.isPending ? (
           <LoadingState />
         ) : invitations.isError ? (
-          <Alert tone="error" live="alert">
-            <p>{errorMessage(t, invitations.error)}</p>
-            <Button variant="secondary" onClick={() => void invitations.refetch()}>
-              {t('common.retry')}
-            </Button>
-          </Alert>
+          <LoadError error={invitations.error} onRetry={() => void invitations.refetch()} />
         ) : items.length === 0 ? (
           <EmptyState icon={<MailIcon />} title={t('communitySettings.invitations.emptyTitle')}>
             {show === 'pending' || show === 'all'

@@ -8,7 +8,6 @@ import {
   type MemberStatusFilter,
 } from '../../../api/members.ts';
 import { useMe } from '../../../api/session.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Card } from '../../../components/ui/card.tsx';
@@ -26,6 +25,7 @@ import { MemberSummary, ROLES, toRoleFilter } from '../member-summary.tsx';
 import { RoleDialog } from './role-dialog.tsx';
 import { SuspendMemberDialog } from './suspend-member-dialog.tsx';
 import { LoadMore } from '../../../components/load-more.tsx';
+import { LoadError } from '../../../components/ui/load-error.tsx';
 
 const STATUSES = ['active', 'suspended', 'all'] as const satisfies readonly MemberStatusFilter[];
 
@@ -114,12 +114,7 @@ export function MembersSection({ community }: { community: Community }) {
       {members.isPending ? (
         <LoadingState />
       ) : members.isError && !members.data ? (
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, members.error)}</p>
-          <Button variant="secondary" onClick={() => void members.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <LoadError error={members.error} onRetry={() => void members.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState icon={<UsersIcon />} title={t('community.members.emptyTitle')}>
           {t('community.members.emptyFiltered')}

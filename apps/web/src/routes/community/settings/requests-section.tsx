@@ -17,6 +17,7 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { currentLocale, useTranslation } from '../../../i18n/i18n.ts';
 import { errorMessage } from '../../../lib/error-message.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { LoadError } from '../../../components/ui/load-error.tsx';
 
 const STATUSES = [
   'pending',
@@ -59,12 +60,7 @@ export function RequestsSection({ community }: { community: Community }) {
         {requests.isPending ? (
           <LoadingState />
         ) : requests.isError ? (
-          <Alert tone="error" live="alert">
-            <p>{errorMessage(t, requests.error)}</p>
-            <Button variant="secondary" onClick={() => void requests.refetch()}>
-              {t('common.retry')}
-            </Button>
-          </Alert>
+          <LoadError error={requests.error} onRetry={() => void requests.refetch()} />
         ) : items.length === 0 ? (
           <EmptyState icon={<InboxIcon />} title={t('communitySettings.requests.emptyTitle')}>
             {status === 'pending'

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { DAY } from '../src/platform/clock.ts';
+import { DAY, iso } from '../src/platform/clock.ts';
 import { addMember, agentFor, createCommunity } from './community-factories.ts';
 import { describeEachDialect } from './each-dialect.ts';
 import { createUser, errorCode, STRONG_PASSWORD, uniqueEmail } from './helpers.ts';
@@ -230,13 +230,22 @@ describeEachDialect('communities', (ctx) => {
       await fac.post(`/api/communities/${cop.slug}/invitations`, { emails: [e1, e2], expiresInDays: 1 })
     ).json();
     expect(created.items).toHaveLength(2);
+    // Accounts that cannot take part (unverified address, suspended) are skipped like unknown ids, unmailed.
+    const unverified = await createUser(c, { email_verified_at: null });
+    const suspended = await createUser(c, { suspended_at: iso(c.clock.now()) });
     const again = (
-      await fac.post(`/api/communities/${cop.slug}/invitations`, { emails: [e1], userIds: [facUser.id] })
+      await fac.post(`/api/communities/${cop.slug}/invitations`, {
+        emails: [e1],
+        userIds: [facUser.id, unverified.id, suspended.id],
+      })
     ).json();
+    expect(again.items).toEqual([]);
     expect(again.skipped).toEqual(
       expect.arrayContaining([
         { target: e1, reason: 'already_invited' },
         { target: facUser.id, reason: 'already_member' },
+        { target: unverified.id, reason: 'unknown_user' },
+        { target: suspended.id, reason: 'unknown_user' },
       ]),
     );
 

@@ -390,6 +390,6 @@ export const userByEmail = (db: Exec, email: string) =>
 export const userById = (db: Exec, id: string) =>
   db
     .selectFrom('users')
-    .select(['id', 'display_name', 'email', 'locale', 'suspended_at'])
+    .select(['id', 'display_name', 'email', 'locale', 'suspended_at', 'email_verified_at'])
     .where('id', '=', id)
     .executeTakeFirst();

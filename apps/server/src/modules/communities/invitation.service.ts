@@ -112,7 +112,9 @@ export function createInvitationService(d: InvitationServiceDeps) {
       }
       for (const userId of new Set(body.userIds)) {
         const u = await repo.userById(db, userId);
-        if (!u || u.suspended_at) skipped.push({ target: userId, reason: 'unknown_user' });
+        // Unverified and suspended accounts cannot take part (the people search hides them too).
+        if (!u || u.suspended_at || !u.email_verified_at)
+          skipped.push({ target: userId, reason: 'unknown_user' });
         else if (await repo.findMember(db, loaded.row.id, userId))
           skipped.push({ target: userId, reason: 'already_member' });
         else targets.push({ email: null, userId, to: u });

@@ -1,5 +1,6 @@
 import type { ApiBody } from '@discuss/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { forgetDrafts } from '../routes/discussions/drafts.ts';
 import { apiCall } from './client.ts';
 import { applySession, sessionQuery, updateSessionUser } from './session.ts';
 
@@ -19,6 +20,7 @@ export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => apiCall('signOut'),
+    onSuccess: forgetDrafts,
     // Whatever the answer, read the session again: the cookie may already be gone.
     onSettled: async () => applySession(client, await client.fetchQuery({ ...sessionQuery, staleTime: 0 })),
   });

@@ -5,7 +5,6 @@ import { useMe } from '../../api/session.ts';
 import { Avatar } from '../../components/avatar.tsx';
 import { RoleBadge } from '../../components/community-badges.tsx';
 import { Page, PageHeader } from '../../components/page.tsx';
-import { Badge } from '../../components/ui/badge.tsx';
 import { buttonClass } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { UserIcon, UsersIcon } from '../../components/ui/icons.tsx';
@@ -98,7 +97,6 @@ function Profile({ profile }: { profile: PersonProfile }) {
                     <p className="list__title">
                       <Link to={`/c/${m.slug}`}>{m.name}</Link>
                       <RoleBadge role={m.role} />
-                      {self && m.role === 'facilitator' && <Badge>{t('people.youRun')}</Badge>}
                     </p>
                     <p className="list__meta">
                       {t('community.members.joined', { date: formatDate(m.joinedAt, locale) })}

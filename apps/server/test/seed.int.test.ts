@@ -94,6 +94,36 @@ describeEachDialect('demo data generator', (ctx) => {
     expect(posts.some((p) => p.reply_to_number !== null)).toBe(true);
     expect(posts.some((p) => p.body_html.includes('<blockquote>'))).toBe(true);
     expect(posts.some((p) => p.body_html.includes('<li>'))).toBe(true);
+    // Some replies name someone in the thread: a link to their page, and a mention row for each one.
+    const mentions = await db
+      .selectFrom('mentions as m')
+      .innerJoin('posts as p', 'p.id', 'm.post_id')
+      .innerJoin('topics as t', 't.id', 'p.topic_id')
+      .leftJoin('working_group_members as gm', (j) =>
+        j.onRef('gm.group_id', '=', 't.group_id').onRef('gm.user_id', '=', 'm.user_id'),
+      )
+      .innerJoin('community_members as cm', (j) =>
+        j.onRef('cm.community_id', '=', 't.community_id').onRef('cm.user_id', '=', 'm.user_id'),
+      )
+      .select(['m.user_id', 'p.body_html', 't.group_id', 'gm.user_id as group_member'])
+      .execute();
+    expect(mentions.length).toBeGreaterThan(0);
+    const { n: allMentions } = await db
+      .selectFrom('mentions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(allMentions)).toBe(mentions.length); // every one names a member of the community
+    for (const m of mentions) {
+      expect(m.body_html).toContain(`href="/people/${m.user_id}"`);
+      // Only people who can read the thread are named in it.
+      if (m.group_id) expect(m.group_member).toBe(m.user_id);
+    }
+    const { n: linked } = await db
+      .selectFrom('posts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('body_html', 'like', '%href="/people/%')
+      .executeTakeFirstOrThrow();
+    expect(Number(linked)).toBe(new Set(mentions.map((m) => m.body_html)).size);
     const { n: reactions } = await db
       .selectFrom('reactions')
       .select((eb) => eb.fn.countAll<number>().as('n'))

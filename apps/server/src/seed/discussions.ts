@@ -3,6 +3,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { Insertable, Kysely } from 'kysely';
 import type {
   DB,
+  MentionsTable,
   PollOptionsTable,
   PollsTable,
   PollVotesTable,
@@ -16,8 +17,8 @@ import type {
   TopicTagsTable,
 } from '../db/schema.ts';
 import { tagSlug } from '../modules/discussions/discussion.service.ts';
+import { mentionOf, renderPostBody } from '../modules/discussions/post-body.ts';
 import { DAY, HOUR, MINUTE, iso, type Clock } from '../platform/clock.ts';
-import { renderMarkdown } from '../platform/markdown.ts';
 import {
   openingBody,
   pickTheme,
@@ -50,6 +51,7 @@ const MARKER = 'demo_discussions:';
 
 interface Person {
   id: string;
+  displayName: string;
 }
 
 /** Collects rows and writes them in multi-row INSERTs, parents before children (foreign keys). */
@@ -57,6 +59,7 @@ class Batches {
   topics: Insertable<TopicsTable>[] = [];
   posts: Insertable<PostsTable>[] = [];
   revisions: Insertable<PostRevisionsTable>[] = [];
+  mentions: Insertable<MentionsTable>[] = [];
   reactions: Insertable<ReactionsTable>[] = [];
   reads: Insertable<TopicReadsTable>[] = [];
   tags: Insertable<TagsTable>[] = [];
@@ -88,6 +91,7 @@ class Batches {
     await chunks(this.pollVotes, BATCH * 2, (p) => this.db.insertInto('poll_votes').values(p).execute());
     await chunks(this.posts, BATCH, (p) => this.db.insertInto('posts').values(p).execute());
     await chunks(this.revisions, BATCH, (p) => this.db.insertInto('post_revisions').values(p).execute());
+    await chunks(this.mentions, BATCH * 2, (p) => this.db.insertInto('mentions').values(p).execute());
     await chunks(this.reactions, BATCH * 2, (p) => this.db.insertInto('reactions').values(p).execute());
     await chunks(this.reads, BATCH * 2, (p) => this.db.insertInto('topic_reads').values(p).execute());
   }
@@ -107,6 +111,15 @@ function split(total: number, parts: number, skew: number): number[] {
   return out;
 }
 
+/** What a reply asks of the person it names. */
+const ASK = [
+  'what do you think?',
+  'you tried something similar last year, didn’t you?',
+  'could you share the template you mentioned?',
+  'does this match what you saw in your region?',
+  'would this work with your learners?',
+];
+
 const REACTIONS = [
   { weight: 60, value: 'like' as ReactionKind },
   { weight: 25, value: 'insightful' as ReactionKind },
@@ -115,9 +128,9 @@ const REACTIONS = [
 
 /**
  * Conversations in the demo communities: topics (some in working groups, a few pinned, locked or
- * solved), replies with quotes and replies-to, reactions, read positions, the odd edit and deletion.
- * Topic counters always match the posts. Each community is written in one transaction together with
- * its marker, so a second run adds nothing.
+ * solved), replies with quotes, replies-to and @mentions, reactions, read positions, the odd edit and
+ * deletion. Topic counters always match the posts. Each community is written in one transaction together
+ * with its marker, so a second run adds nothing.
  */
 export async function seedDiscussions(
   db: Kysely<DB>,
@@ -175,7 +188,7 @@ export async function seedDiscussions(
       const members: Person[] = await trx
         .selectFrom('community_members as m')
         .innerJoin('users as u', 'u.id', 'm.user_id')
-        .select('u.id')
+        .select(['u.id', 'u.display_name as displayName'])
         .where('m.community_id', '=', c.id)
         .where('m.status', '=', 'active')
         .orderBy('u.email')
@@ -185,14 +198,18 @@ export async function seedDiscussions(
         .selectFrom('working_groups as g')
         .innerJoin('working_group_members as gm', 'gm.group_id', 'g.id')
         .innerJoin('users as u', 'u.id', 'gm.user_id')
-        .select(['g.id as group_id', 'g.slug', 'u.id'])
+        .select(['g.id as group_id', 'g.slug', 'u.id', 'u.display_name'])
         .where('g.community_id', '=', c.id)
         .where('g.archived_at', 'is', null)
         .orderBy('g.slug')
         .orderBy('u.email')
         .execute();
       const groups = new Map<string, Person[]>();
-      for (const g of groupRows) groups.set(g.group_id, [...(groups.get(g.group_id) ?? []), { id: g.id }]);
+      for (const g of groupRows)
+        groups.set(g.group_id, [
+          ...(groups.get(g.group_id) ?? []),
+          { id: g.id, displayName: g.display_name },
+        ]);
       const groupIds = [...groups.keys()];
       // Every community shows each kind of topic at least once: pinned, locked, solved.
       const pinned = new Set(faker.helpers.arrayElements([...Array(topics).keys()], { min: 1, max: 2 }));
@@ -314,7 +331,16 @@ function writeTopic(
       replyTo !== null && faker.datatype.boolean({ probability: 0.6 })
         ? quotable(bodies[replyTo - 1]!)
         : null;
-    const body = number === 1 ? (poll ? poll.intro : openingBody(theme)) : replyBody(theme, quote || null);
+    let body = number === 1 ? (poll ? poll.intro : openingBody(theme)) : replyBody(theme, quote || null);
+    // Now and then a reply turns to someone in the thread by name, as the composer's @mention writes it.
+    const others = audience.filter((p) => p.id !== by);
+    if (number > 1 && others.length > 0 && faker.datatype.boolean({ probability: 0.12 })) {
+      const who = mentionOf(faker.helpers.arrayElement(others));
+      body = faker.datatype.boolean({ probability: 0.5 })
+        ? `${who} ${body}`
+        : `${body}\n\n${who}, ${faker.helpers.arrayElement(ASK)}`;
+    }
+    const rendered = renderPostBody(body);
     const id = faker.string.uuid();
     const deleted = number > 1 && faker.datatype.boolean({ probability: 0.01 });
     const edited = !deleted && faker.datatype.boolean({ probability: 0.03 });
@@ -327,7 +353,7 @@ function writeTopic(
       number,
       author_id: by,
       body,
-      body_html: renderMarkdown(body),
+      body_html: rendered.html,
       reply_to_number: replyTo,
       edit_count: edited ? 1 : 0,
       edited_at: editedAt,
@@ -335,6 +361,7 @@ function writeTopic(
       deleted_by: deleted ? by : null,
       created_at: iso(new Date(at)),
     });
+    for (const user_id of rendered.mentioned) out.mentions.push({ post_id: id, user_id });
     if (edited) {
       out.revisions.push({
         id: faker.string.uuid(),

@@ -8,12 +8,12 @@ import { newId } from '../../platform/crypto.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { DomainEvent, EventBus } from '../../platform/events.ts';
-import { renderMarkdown } from '../../platform/markdown.ts';
 import { assertCan, can, requireUser, type Actor, type TopicAccess } from '../../platform/policy.ts';
 import { createWriteBatcher, type WriteBatcher } from '../../platform/group-commit.ts';
 import type { RateLimiter } from '../../platform/rate-limit.ts';
 import type { CommunityService } from '../communities/community.service.ts';
 import { toPost, toTopicSummary } from './discussion.mapper.ts';
+import { renderPostBody } from './post-body.ts';
 import { createDiscussionReads } from './discussion.reads.ts';
 import type { UploadService } from '../uploads/upload.service.ts';
 import * as repo from './discussion.repository.ts';
@@ -33,19 +33,6 @@ export interface DiscussionServiceDeps {
 
 type ListQuery = z.output<typeof TopicListQuerySchema>;
 type PostQuery = z.output<typeof PostListQuerySchema>;
-
-// `@[Display Name](user-id)` is what the composer inserts for a mention.
-const MENTION = /@\[([^\]\n]{1,80})\]\(([0-9a-f-]{36})\)/g;
-
-/** Turns mentions into profile links before rendering; returns the mentioned ids. */
-function renderBody(body: string): { html: string; mentioned: string[] } {
-  const mentioned = new Set<string>();
-  const source = body.replace(MENTION, (_m, name: string, id: string) => {
-    mentioned.add(id);
-    return `[@${name.replace(/[[\]]/g, '')}](/people/${id})`;
-  });
-  return { html: renderMarkdown(source), mentioned: [...mentioned] };
-}
 
 /** A tag's URL name: lower case, words joined by hyphens, letters of every script kept. */
 export const tagSlug = (name: string) =>
@@ -276,7 +263,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       const at = now();
       const topicId = newId();
       const postId = newId();
-      const { html, mentioned } = renderBody(body.body);
+      const { html, mentioned } = renderPostBody(body.body);
       const authorId = user.via === 'system' ? null : user.userId;
       await db.transaction().execute(async (trx) => {
         await repo.insertTopic(trx, {
@@ -459,7 +446,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       }
       assertCan(actor, 'topic.reply', l.access);
       await limiter.consume('postActor', user.userId);
-      const { html, mentioned } = renderBody(body.body);
+      const { html, mentioned } = renderPostBody(body.body);
       const authorId = user.via === 'system' ? null : user.userId;
       const postId = newId();
       const at = now();
@@ -514,7 +501,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       const { post, l, access } = await loadPost(actor, postId);
       assertCan(actor, 'post.edit', access);
       const user = requireUser(actor);
-      const { html, mentioned } = renderBody(body);
+      const { html, mentioned } = renderPostBody(body);
       const at = now();
       await db.transaction().execute(async (trx) => {
         await repo.insertRevision(trx, {
@@ -701,7 +688,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     /** What a post with this Markdown would look like: the same rendering and sanitising, nothing stored. */
     async preview(actor: Actor, body: string): Promise<{ html: string }> {
       requireUser(actor);
-      return { html: renderBody(body).html };
+      return { html: renderPostBody(body).html };
     },
 
     async markRead(actor: Actor, id: string, number: number): Promise<void> {

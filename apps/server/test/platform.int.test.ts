@@ -25,6 +25,26 @@ describeEachDialect('platform endpoints', (ctx) => {
       status: 'ready',
       checks: { database: 'ok', migrations: 'ok' },
     });
+    // A migration this build knows but the database has not recorded: not ready (503), until it is.
+    const { rows } = await sql<{
+      name: string;
+      timestamp: string;
+    }>`select name, timestamp from kysely_migration order by name desc limit 1`.execute(c.database.db);
+    const last = rows[0]!;
+    await sql`delete from kysely_migration where name = ${last.name}`.execute(c.database.db);
+    try {
+      const res = await c.guest().get('/api/ready');
+      expect(res.statusCode).toBe(503);
+      expect(res.json().error).toMatchObject({
+        code: 'not_ready',
+        details: { checks: { database: 'ok', migrations: 'pending' } },
+      });
+    } finally {
+      await sql`insert into kysely_migration (name, timestamp) values (${last.name}, ${last.timestamp})`.execute(
+        c.database.db,
+      );
+    }
+    expect((await c.guest().get('/api/ready')).statusCode).toBe(200);
   });
 
   it('answers unknown API routes with 404 in the error shape', async () => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { cx } from '../lib/cx.ts';
+import { LoadingState } from './ui/spinner.tsx';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 /** Content column of a page; `narrow` for forms. */
@@ -24,5 +25,15 @@ export function PageHeader({ title, lead, documentTitle }: PageHeaderProps) {
       <h1 tabIndex={-1}>{title}</h1>
       {lead && <p className="page-header__lead">{lead}</p>}
     </div>
+  );
+}
+
+/** A whole page while its data loads: the page's heading (so the tab and focus are right) and a spinner. */
+export function LoadingPage({ title, narrow }: { title: string; narrow?: boolean }) {
+  return (
+    <Page narrow={narrow}>
+      <PageHeader title={title} />
+      <LoadingState />
+    </Page>
   );
 }

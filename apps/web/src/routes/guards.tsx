@@ -2,9 +2,8 @@ import type { Me } from '@discuss/contracts';
 import { useEffect, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useSession } from '../api/session.ts';
-import { Page, PageHeader } from '../components/page.tsx';
+import { LoadingPage, Page, PageHeader } from '../components/page.tsx';
 import { buttonClass } from '../components/ui/button.tsx';
-import { LoadingState } from '../components/ui/spinner.tsx';
 import { useTranslation } from '../i18n/i18n.ts';
 import { LoadError } from '../components/ui/load-error.tsx';
 
@@ -25,12 +24,7 @@ function SessionGate({ title, children, operator }: GuardProps & { operator: boo
     void refetch();
   }, [location.pathname, refetch]);
   if (session.isPending) {
-    return (
-      <Page>
-        <PageHeader title={title} />
-        <LoadingState />
-      </Page>
-    );
+    return <LoadingPage title={title} />;
   }
   if (session.isError) {
     return (

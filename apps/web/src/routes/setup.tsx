@@ -3,12 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSetup } from '../api/auth.ts';
 import { useSession } from '../api/session.ts';
-import { Page, PageHeader } from '../components/page.tsx';
+import { LoadingPage, Page, PageHeader } from '../components/page.tsx';
 import { Alert } from '../components/ui/alert.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { ErrorSummary, summaryItems } from '../components/ui/error-summary.tsx';
 import { PasswordField } from '../components/ui/password-field.tsx';
-import { LoadingState } from '../components/ui/spinner.tsx';
 import { TextField } from '../components/ui/text-field.tsx';
 import { useToast } from '../components/ui/toast.tsx';
 import { currentLocale, useTranslation } from '../i18n/i18n.ts';
@@ -41,12 +40,7 @@ export function SetupPage() {
   const errors = useFormErrors<Field>();
 
   if (session.isPending) {
-    return (
-      <Page narrow>
-        <PageHeader title={t('setup.title')} />
-        <LoadingState />
-      </Page>
-    );
+    return <LoadingPage title={t('setup.title')} narrow />;
   }
 
   if (!session.data?.setupRequired && !setup.isPending) {

@@ -10,12 +10,11 @@ import {
   StageBadge,
   VisibilityBadge,
 } from '../../components/community-badges.tsx';
-import { Page, PageHeader } from '../../components/page.tsx';
+import { LoadingPage, Page, PageHeader } from '../../components/page.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import { buttonClass } from '../../components/ui/button.tsx';
 import { GlobeIcon } from '../../components/ui/icons.tsx';
 import { NavTabs } from '../../components/ui/nav-tabs.tsx';
-import { LoadingState } from '../../components/ui/spinner.tsx';
 import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { isApiError } from '../../lib/error-message.ts';
 import { formatList, languageName } from '../../lib/format.ts';
@@ -31,12 +30,7 @@ export function CommunityLayout() {
   const community = useCommunity(slug);
 
   if (community.isPending) {
-    return (
-      <Page>
-        <PageHeader title={t('community.loadingTitle')} />
-        <LoadingState />
-      </Page>
-    );
+    return <LoadingPage title={t('community.loadingTitle')} />;
   }
   if (community.isError) {
     if (isApiError(community.error, 'not_found'))

@@ -13,7 +13,7 @@ import {
   useTopic,
 } from '../../api/discussions.ts';
 import { useMe } from '../../api/session.ts';
-import { Page, PageHeader } from '../../components/page.tsx';
+import { LoadingPage, Page, PageHeader } from '../../components/page.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
@@ -42,12 +42,7 @@ export function TopicPage() {
   const start = Number.isInteger(from) && from >= 1 ? from : null;
 
   if (topic.isPending) {
-    return (
-      <Page>
-        <PageHeader title={t('discussions.loadingTopic')} />
-        <LoadingState />
-      </Page>
-    );
+    return <LoadingPage title={t('discussions.loadingTopic')} />;
   }
   if (topic.isError) {
     const missing = isApiError(topic.error, 'not_found');

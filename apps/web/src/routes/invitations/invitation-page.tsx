@@ -9,7 +9,7 @@ import {
 } from '../../api/invitations.ts';
 import { useSession } from '../../api/session.ts';
 import { RoleBadge } from '../../components/community-badges.tsx';
-import { Page, PageHeader } from '../../components/page.tsx';
+import { LoadingPage, Page, PageHeader } from '../../components/page.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button, buttonClass } from '../../components/ui/button.tsx';
 import { ErrorSummary, summaryItems } from '../../components/ui/error-summary.tsx';
@@ -53,12 +53,7 @@ export function InvitationPage() {
     );
   }
   if (preview.isPending || session.isPending) {
-    return (
-      <Page narrow>
-        <PageHeader title={t('invitation.title')} />
-        <LoadingState />
-      </Page>
-    );
+    return <LoadingPage title={t('invitation.title')} narrow />;
   }
   if (preview.isError) {
     return (

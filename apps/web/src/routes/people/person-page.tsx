@@ -4,11 +4,10 @@ import { usePerson } from '../../api/people.ts';
 import { useMe } from '../../api/session.ts';
 import { Avatar } from '../../components/avatar.tsx';
 import { RoleBadge } from '../../components/community-badges.tsx';
-import { Page, PageHeader } from '../../components/page.tsx';
+import { LoadingPage, Page, PageHeader } from '../../components/page.tsx';
 import { buttonClass } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { UserIcon, UsersIcon } from '../../components/ui/icons.tsx';
-import { LoadingState } from '../../components/ui/spinner.tsx';
 import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { isApiError } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -22,12 +21,7 @@ export function PersonPage() {
   const person = usePerson(id);
 
   if (person.isPending) {
-    return (
-      <Page>
-        <PageHeader title={t('people.loading')} />
-        <LoadingState />
-      </Page>
-    );
+    return <LoadingPage title={t('people.loading')} />;
   }
   if (person.isError) {
     const missing = isApiError(person.error, 'not_found');

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { prepared } from '../../db/prepared.ts';
 import type { DB, PostsTable, ReactionKind, TopicsTable } from '../../db/schema.ts';
 
 export type TopicRow = Selectable<TopicsTable>;
@@ -20,8 +21,11 @@ export const topicsByIds = (db: Exec, ids: string[]) =>
         .where('t.id', 'in', ids)
         .execute();
 
-export const findTopic = (db: Exec, id: string) =>
-  db.selectFrom('topics').selectAll().where('id', '=', id).executeTakeFirst();
+// The reads behind every topic page are prepared (compiled once, decision 0018).
+const findTopicQuery = prepared((db, a: { id: string }) =>
+  db.selectFrom('topics').selectAll().where('id', '=', a.id),
+);
+export const findTopic = async (db: Exec, id: string) => (await findTopicQuery(db, { id }))[0];
 
 /**
  * A topic with everything its page header shows, in one query: author and last poster names, the
@@ -33,19 +37,13 @@ export type TopicDetailRow = TopicRow & {
   solution_number: number | null;
   last_read_number: number | null;
 };
-export const topicDetail = (
-  db: Exec,
-  id: string,
-  viewerId: string | null,
-): Promise<TopicDetailRow | undefined> =>
+const topicDetailQuery = prepared((db, a: { id: string; viewer: string }) =>
   db
     .selectFrom('topics as t')
     .leftJoin('users as a', 'a.id', 't.author_id')
     .leftJoin('users as l', 'l.id', 't.last_poster_id')
     .leftJoin('posts as s', 's.id', 't.solved_post_id')
-    .leftJoin('topic_reads as r', (j) =>
-      j.onRef('r.topic_id', '=', 't.id').on('r.user_id', '=', viewerId ?? ''),
-    )
+    .leftJoin('topic_reads as r', (j) => j.onRef('r.topic_id', '=', 't.id').on('r.user_id', '=', a.viewer))
     .selectAll('t')
     .select([
       'a.display_name as author_name',
@@ -53,8 +51,13 @@ export const topicDetail = (
       's.number as solution_number',
       'r.last_read_number',
     ])
-    .where('t.id', '=', id)
-    .executeTakeFirst();
+    .where('t.id', '=', a.id),
+);
+export const topicDetail = async (
+  db: Exec,
+  id: string,
+  viewerId: string | null,
+): Promise<TopicDetailRow | undefined> => (await topicDetailQuery(db, { id, viewer: viewerId ?? '' }))[0];
 export const insertTopic = (db: Exec, row: TopicRow) => db.insertInto('topics').values(row).execute();
 export const updateTopic = (db: Exec, id: string, patch: Partial<TopicRow>) =>
   db.updateTable('topics').set(patch).where('id', '=', id).execute();
@@ -134,25 +137,27 @@ export function listPinned(db: Exec, communityId: string, groupId: string | null
 }
 
 /** The viewer's read positions for many topics at once. */
+const readPositionsQuery = prepared((db, a: { user: string; topics: string[] }) =>
+  db
+    .selectFrom('topic_reads')
+    .select(['topic_id', 'last_read_number'])
+    .where('user_id', '=', a.user)
+    .where('topic_id', 'in', a.topics),
+);
 export const readPositions = (db: Exec, userId: string, topicIds: string[]) =>
   topicIds.length === 0
     ? Promise.resolve([] as { topic_id: string; last_read_number: number }[])
-    : db
-        .selectFrom('topic_reads')
-        .select(['topic_id', 'last_read_number'])
-        .where('user_id', '=', userId)
-        .where('topic_id', 'in', topicIds)
-        .execute();
+    : readPositionsQuery(db, { user: userId, topics: topicIds });
 
+const readPositionQuery = prepared((db, a: { user: string; topic: string }) =>
+  db
+    .selectFrom('topic_reads')
+    .select('last_read_number')
+    .where('user_id', '=', a.user)
+    .where('topic_id', '=', a.topic),
+);
 export const readPosition = async (db: Exec, userId: string, topicId: string) =>
-  (
-    await db
-      .selectFrom('topic_reads')
-      .select('last_read_number')
-      .where('user_id', '=', userId)
-      .where('topic_id', '=', topicId)
-      .executeTakeFirst()
-  )?.last_read_number;
+  (await readPositionQuery(db, { user: userId, topic: topicId }))[0]?.last_read_number;
 
 /** Moves the read position forward only (portable upsert: update, then insert when absent). */
 export async function markRead(
@@ -209,39 +214,33 @@ export const insertPost = (db: Exec, row: PostRow) => db.insertInto('posts').val
 export const updatePost = (db: Exec, id: string, patch: Partial<PostRow>) =>
   db.updateTable('posts').set(patch).where('id', '=', id).execute();
 
-export const listPosts = (db: Exec, topicId: string, from: number, limit: number) =>
+const listPostsQuery = prepared((db, a: { topic: string; from: number; limit: number }) =>
   db
     .selectFrom('posts as p')
     .leftJoin('users as u', 'u.id', 'p.author_id')
     .selectAll('p')
     .select('u.display_name as author_name')
-    .where('p.topic_id', '=', topicId)
-    .where('p.number', '>=', from)
+    .where('p.topic_id', '=', a.topic)
+    .where('p.number', '>=', a.from)
     .orderBy('p.number')
-    .limit(limit + 1)
-    .execute();
+    .limit(a.limit),
+);
+/** Posts from number `from` on: `limit` of them and one more (tells whether there is a next page). */
+export const listPosts = (db: Exec, topicId: string, from: number, limit: number) =>
+  listPostsQuery(db, { topic: topicId, from, limit: limit + 1 });
 
+const reactionsQuery = prepared((db, a: { viewer: string; posts: string[] }) =>
+  db
+    .selectFrom('reactions')
+    .select(['post_id', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .select((eb) => eb.fn.max(eb.case().when('user_id', '=', a.viewer).then(1).else(0).end()).as('mine'))
+    .where('post_id', 'in', a.posts)
+    .groupBy(['post_id', 'kind']),
+);
 /** Reaction counts per post and kind, and which ones are the viewer's. */
 export async function reactionsFor(db: Exec, postIds: string[], userId: string | null) {
   if (postIds.length === 0) return new Map<string, { kind: ReactionKind; count: number; mine: boolean }[]>();
-  const rows = await db
-    .selectFrom('reactions')
-    .select(['post_id', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .select((eb) =>
-      eb.fn
-        .max(
-          eb
-            .case()
-            .when('user_id', '=', userId ?? '')
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('mine'),
-    )
-    .where('post_id', 'in', postIds)
-    .groupBy(['post_id', 'kind'])
-    .execute();
+  const rows = await reactionsQuery(db, { viewer: userId ?? '', posts: postIds });
   const out = new Map<string, { kind: ReactionKind; count: number; mine: boolean }[]>();
   for (const r of rows) {
     const list = out.get(r.post_id) ?? [];
@@ -295,17 +294,19 @@ export const replaceMentions = async (db: Exec, postId: string, userIds: string[
       .execute();
 };
 
-export const groupById = (db: Exec, id: string) =>
-  db.selectFrom('working_groups').selectAll().where('id', '=', id).executeTakeFirst();
+const groupByIdQuery = prepared((db, a: { id: string }) =>
+  db.selectFrom('working_groups').selectAll().where('id', '=', a.id),
+);
+export const groupById = async (db: Exec, id: string) => (await groupByIdQuery(db, { id }))[0];
+const groupRoleQuery = prepared((db, a: { group: string; user: string }) =>
+  db
+    .selectFrom('working_group_members')
+    .select('role')
+    .where('group_id', '=', a.group)
+    .where('user_id', '=', a.user),
+);
 export const groupRole = async (db: Exec, groupId: string, userId: string) =>
-  (
-    await db
-      .selectFrom('working_group_members')
-      .select('role')
-      .where('group_id', '=', groupId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst()
-  )?.role ?? null;
+  (await groupRoleQuery(db, { group: groupId, user: userId }))[0]?.role ?? null;
 export const existingUsers = (db: Exec, ids: string[]) =>
   ids.length === 0
     ? Promise.resolve([] as { id: string }[])
@@ -313,16 +314,18 @@ export const existingUsers = (db: Exec, ids: string[]) =>
 
 // ---- tags
 
+const tagsOfTopicsQuery = prepared((db, a: { topics: string[] }) =>
+  db
+    .selectFrom('topic_tags as tt')
+    .innerJoin('tags as g', 'g.id', 'tt.tag_id')
+    .select(['tt.topic_id', 'g.slug', 'g.name'])
+    .where('tt.topic_id', 'in', a.topics)
+    .orderBy('g.slug'),
+);
 export const tagsOfTopics = (db: Exec, topicIds: string[]) =>
   topicIds.length === 0
     ? Promise.resolve([] as { topic_id: string; slug: string; name: string }[])
-    : db
-        .selectFrom('topic_tags as tt')
-        .innerJoin('tags as g', 'g.id', 'tt.tag_id')
-        .select(['tt.topic_id', 'g.slug', 'g.name'])
-        .where('tt.topic_id', 'in', topicIds)
-        .orderBy('g.slug')
-        .execute();
+    : tagsOfTopicsQuery(db, { topics: topicIds });
 
 /** Finds or creates the community's tags by name, and sets them as the topic's tags. */
 export async function setTopicTags(
@@ -387,8 +390,10 @@ export const tagCounts = (db: Exec, communityId: string) =>
 
 // ---- polls
 
-export const findPoll = (db: Exec, topicId: string) =>
-  db.selectFrom('polls').selectAll().where('topic_id', '=', topicId).executeTakeFirst();
+const findPollQuery = prepared((db, a: { topic: string }) =>
+  db.selectFrom('polls').selectAll().where('topic_id', '=', a.topic),
+);
+export const findPoll = async (db: Exec, topicId: string) => (await findPollQuery(db, { topic: topicId }))[0];
 export const pollOptions = (db: Exec, pollId: string) =>
   db
     .selectFrom('poll_options as o')
@@ -416,13 +421,14 @@ export async function pollVoters(db: Exec, pollId: string): Promise<number> {
 
 // ---- shares
 
-export const sharesOf = (db: Exec, topicId: string) =>
+const sharesOfQuery = prepared((db, a: { topic: string }) =>
   db
     .selectFrom('topic_shares as s')
     .innerJoin('communities as c', 'c.id', 's.community_id')
     .select(['c.id', 'c.slug', 'c.name'])
-    .where('s.topic_id', '=', topicId)
-    .execute();
+    .where('s.topic_id', '=', a.topic),
+);
+export const sharesOf = (db: Exec, topicId: string) => sharesOfQuery(db, { topic: topicId });
 export const sharedInto = (db: Exec, communityId: string) =>
   db
     .selectFrom('topic_shares as s')

@@ -121,6 +121,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.setValidatorCompiler(validatorCompiler);
   // Answers are checked against their zod schema outside production only (bench/README.md, decision 0012).
   app.setSerializerCompiler(createResponseSerializer({ validate: config.env !== 'production' }));
+  app.decorate('checkAnswers', config.env !== 'production');
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -66,10 +66,11 @@ export const TopicSummarySchema = z
     locked: z.boolean(),
     solved: z.boolean(),
     createdAt: TimestampSchema,
-    /** Posts the viewer has not read (null for guests). */
-    unreadCount: z.number().int().nullable(),
-    /** The viewer has never opened it (null for guests). */
-    isNew: z.boolean().nullable(),
+    /**
+     * Number of its latest post. What the viewer has not read is `lastPostNumber` minus their read
+     * position (`reads` of a topic list, `lastReadNumber` of a topic).
+     */
+    lastPostNumber: z.number().int(),
   })
   .meta({ id: 'TopicSummary' });
 export type TopicSummary = z.infer<typeof TopicSummarySchema>;
@@ -84,11 +85,20 @@ export const TopicListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(L.topicsPageSize),
 });
 export type TopicListQuery = z.input<typeof TopicListQuerySchema>;
+/**
+ * A page of a topic list. `items` and `nextCursor` are the same for every reader of the list; what is the
+ * viewer's own comes last (decision 0017).
+ */
 export const TopicListResponseSchema = z.object({
   items: z.array(TopicSummarySchema),
   nextCursor: z.string().nullable(),
   /** Topics shared into this community from others (that the viewer may read), newest first; first page only. */
   shared: z.array(TopicSummarySchema),
+  /**
+   * The viewer's read positions (last read post number) of the listed topics they have opened, by topic
+   * id; a listed topic missing here is new to them. Null for guests.
+   */
+  reads: z.record(z.string(), z.number().int()).nullable(),
 });
 export type TopicListResponse = z.infer<typeof TopicListResponseSchema>;
 

@@ -4,6 +4,14 @@ import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fasti
 import type { z } from 'zod';
 import { AppError, statusOf } from './errors.ts';
 import type { Actor } from './policy.ts';
+import { SharedHeadAnswer, sharedAnswerSender } from './shared-answer.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Answers are checked against their zod schema before they leave (not in production). */
+    checkAnswers: boolean;
+  }
+}
 
 type Ep<N extends ApiName> = (typeof API)[N];
 type OutOf<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -47,13 +55,14 @@ function nulPath(parts: Record<string, unknown>): string | undefined {
 export function route<N extends ApiName>(
   app: FastifyInstance,
   name: N,
-  handler: (ctx: RouteContext<N>) => Promise<Result<N>>,
+  handler: (ctx: RouteContext<N>) => Promise<Result<N> | SharedHeadAnswer<Result<N> & object>>,
 ): void {
   const ep = API[name] as (typeof API)[ApiName] &
     Partial<Record<'params' | 'query' | 'body' | 'response', z.ZodType>>;
   const response: Record<number, z.ZodType> = {};
   if (ep.response) response[ep.status] = ep.response;
   for (const s of ERROR_STATUSES) response[s] = ErrorResponseSchema;
+  let sendShared: ReturnType<typeof sharedAnswerSender> | undefined;
   app.withTypeProvider<ZodTypeProvider>().route({
     method: ep.method,
     url: ep.path,
@@ -89,6 +98,10 @@ export function route<N extends ApiName>(
         reply,
       });
       reply.code(ep.status);
+      if (result instanceof SharedHeadAnswer) {
+        sendShared ??= sharedAnswerSender(ep.response as z.ZodObject, { validate: app.checkAnswers });
+        return sendShared(req, reply, result);
+      }
       return ep.status === 204 ? reply.send() : reply.send(result);
     },
   });

@@ -42,14 +42,8 @@ function flattenNullable(schema: JsonSchema): JsonSchema {
 export function createResponseSerializer(opts: { validate: boolean }): SchemaCompiler {
   const zodCompiler = createSerializerCompiler({});
   return (route) => {
-    const schema = route.schema as z.ZodType;
-    let fast: (data: unknown) => string;
-    try {
-      const json = z.toJSONSchema(schema, { target: 'draft-07', io: 'output', unrepresentable: 'throw' });
-      fast = fastJsonStringify(flattenNullable(json) as never);
-    } catch {
-      return zodCompiler(route);
-    }
+    const fast = fastWriter(route.schema as z.ZodType);
+    if (!fast) return zodCompiler(route);
     if (!opts.validate) return fast;
     const check = zodCompiler(route);
     return (data) => {
@@ -57,4 +51,18 @@ export function createResponseSerializer(opts: { validate: boolean }): SchemaCom
       return fast(data);
     };
   };
+}
+
+function fastWriter(schema: z.ZodType): ((data: unknown) => string) | undefined {
+  try {
+    const json = z.toJSONSchema(schema, { target: 'draft-07', io: 'output', unrepresentable: 'throw' });
+    return fastJsonStringify(flattenNullable(json) as never);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes values of one schema as the response serialiser does (only listed properties), unchecked. */
+export function jsonWriter(schema: z.ZodType): (data: unknown) => string {
+  return fastWriter(schema) ?? ((data) => JSON.stringify(z.encode(schema, data)));
 }

@@ -5,6 +5,8 @@ import type {
   ReactionKind,
   Topic,
   TopicListQuery,
+  TopicListResponse,
+  TopicSummary,
 } from '@discuss/contracts';
 import {
   keepPreviousData,
@@ -43,15 +45,39 @@ export const discussionKeys = {
   revisions: (postId: string) => ['post', postId, 'revisions'] as const,
 };
 
+/** A listed topic with what the viewer has not read of it (null for guests). */
+export interface ListedTopic extends TopicSummary {
+  /** Posts the viewer has not read. */
+  unreadCount: number | null;
+  /** The viewer has never opened it. */
+  isNew: boolean | null;
+}
+
+/** The server sends read positions apart from the topics (the topics are the same for every reader). */
+export function withReadState(page: TopicListResponse) {
+  const { reads } = page;
+  const listed = (t: TopicSummary): ListedTopic => {
+    const read = reads?.[t.id];
+    return {
+      ...t,
+      unreadCount: reads ? Math.max(0, t.lastPostNumber - (read ?? 0)) : null,
+      isNew: reads ? read === undefined : null,
+    };
+  };
+  return { items: page.items.map(listed), nextCursor: page.nextCursor, shared: page.shared.map(listed) };
+}
+
 export function useTopics(slug: string, filters: TopicFilters, { pageSize = 30 } = {}) {
   return useInfiniteQuery({
     queryKey: discussionKeys.list(slug, filters),
-    queryFn: ({ pageParam, signal }) =>
-      apiCall('listTopics', {
-        params: { slug },
-        query: { ...filters, cursor: pageParam, limit: pageSize },
-        signal,
-      }),
+    queryFn: async ({ pageParam, signal }) =>
+      withReadState(
+        await apiCall('listTopics', {
+          params: { slug },
+          query: { ...filters, cursor: pageParam, limit: pageSize },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

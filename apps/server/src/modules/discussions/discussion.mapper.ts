@@ -8,8 +8,6 @@ const person = (id: string | null, name: string | null | undefined) =>
 export function toTopicSummary(
   t: repo.TopicRow & { author_name?: string | null; last_poster_name?: string | null },
   where: { community: { slug: string; name: string }; group: { slug: string; name: string } | null },
-  lastRead: number | null | undefined,
-  signedIn: boolean,
   tags: { slug: string; name: string }[] = [],
 ): TopicSummary {
   return {
@@ -26,8 +24,7 @@ export function toTopicSummary(
     locked: t.locked_at !== null,
     solved: t.solved_post_id !== null,
     createdAt: t.created_at,
-    unreadCount: signedIn ? Math.max(0, t.last_post_number - (lastRead ?? 0)) : null,
-    isNew: signedIn ? lastRead === undefined || lastRead === null : null,
+    lastPostNumber: t.last_post_number,
   };
 }
 

@@ -11,6 +11,7 @@ import type { DomainEvent, EventBus } from '../../platform/events.ts';
 import { assertCan, can, requireUser, type Actor, type TopicAccess } from '../../platform/policy.ts';
 import { createWriteBatcher, type WriteBatcher } from '../../platform/group-commit.ts';
 import type { RateLimiter } from '../../platform/rate-limit.ts';
+import { SharedHeadAnswer } from '../../platform/shared-answer.ts';
 import type { CommunityService } from '../communities/community.service.ts';
 import { toPost, toTopicSummary } from './discussion.mapper.ts';
 import { renderPostBody } from './post-body.ts';
@@ -82,7 +83,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       if (c && can(actor, 'community.see', c.access)) shares.push({ slug: sh.slug, name: sh.name });
     }
     return {
-      ...toTopicSummary(t, await whereOf(l), lastRead ?? undefined, actor.kind === 'user', extras.tags),
+      ...toTopicSummary(t, await whereOf(l), extras.tags),
       postCount: t.post_count,
       solutionNumber: t.solution_number ?? null,
       lastReadNumber: actor.kind === 'user' ? (lastRead ?? 0) : null,
@@ -175,8 +176,29 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     return real;
   }
 
+  type PageRead = Awaited<ReturnType<typeof commonReads.topicPage>>;
+  type Where = { community: { slug: string; name: string }; group: { slug: string; name: string } | null };
+  type ListHead = Pick<TopicListResponse, 'items' | 'nextCursor'>;
+  // A first page as every reader sees it, kept with the cached page it was built from, so that its
+  // serialised and compressed bytes are reused until a write replaces that page (decision 0017).
+  const heads = new WeakMap<PageRead, { key: string; head: ListHead }>();
+  function listHead(p: PageRead, w: Where, q: ListQuery, later: boolean): ListHead {
+    const key = JSON.stringify(w);
+    const kept = heads.get(p);
+    if (kept?.key === key) return kept.head;
+    const page = p.rows.slice(0, q.limit).filter((r) => later || r.pinned_at === null);
+    const last = p.rows.slice(0, q.limit).at(-1);
+    const col = { latest: 'last_post_at', newest: 'created_at', active: 'post_count' } as const;
+    const head = {
+      items: [...p.pinned, ...page].map((t) => toTopicSummary(t, w, p.tags.get(t.id))),
+      nextCursor: p.rows.length > q.limit && last ? encodeCursor(last[col[q.sort]], last.id) : null,
+    };
+    if (!later) heads.set(p, { key, head });
+    return head;
+  }
+
   return {
-    async list(actor: Actor, slug: string, q: ListQuery): Promise<TopicListResponse> {
+    async list(actor: Actor, slug: string, q: ListQuery): Promise<SharedHeadAnswer<TopicListResponse>> {
       const community = await communities.load(actor, slug);
       let groupId: string | null = null;
       let group: { slug: string; name: string } | null = null;
@@ -194,46 +216,35 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       let tagId: string | undefined;
       if (q.tag) {
         tagId = (await repo.findTag(db, community.row.id, q.tag.toLowerCase()))?.id;
-        if (!tagId) return { items: [], nextCursor: null, shared: [] };
+        if (!tagId) {
+          return new SharedHeadAnswer<TopicListResponse>(
+            { items: [], nextCursor: null },
+            { shared: [], reads: actor.kind === 'user' ? {} : null },
+          );
+        }
       }
       const after = decodeCursor(q.cursor);
       const where = { communityId: community.row.id, groupId, tagId, sort: q.sort, limit: q.limit };
-      const { rows, pinned, sharedRows, tags } = await commonReads.topicPage(where, after);
-      const page = rows.slice(0, q.limit).filter((r) => after !== undefined || r.pinned_at === null);
+      const pageRead = await commonReads.topicPage(where, after);
+      const whereTo = { community: { slug: community.row.slug, name: community.row.name }, group };
+      const head = listHead(pageRead, whereTo, q, after !== undefined);
       // Shared topics: only those the viewer may read in their home community.
       const shared = [];
-      for (const t of sharedRows) {
+      for (const t of pageRead.sharedRows) {
         try {
-          shared.push({ t, where: await whereOf(await load(actor, t.id)) });
+          shared.push(toTopicSummary(t, await whereOf(await load(actor, t.id)), pageRead.tags.get(t.id)));
         } catch {
           // not readable for this viewer: not listed
         }
       }
-      const all = [...pinned, ...page, ...shared.map((x) => x.t)];
-      const reads = new Map(
-        actor.kind === 'user'
-          ? (
-              await repo.readPositions(
-                db,
-                actor.userId,
-                all.map((t) => t.id),
-              )
-            ).map((r) => [r.topic_id, r.last_read_number])
-          : [],
-      );
-      const whereTo = { community: { slug: community.row.slug, name: community.row.name }, group };
-      const last = rows.slice(0, q.limit).at(-1);
-      const col = { latest: 'last_post_at', newest: 'created_at', active: 'post_count' } as const;
-      const signedIn = actor.kind === 'user';
-      return {
-        items: [...pinned, ...page].map((t) =>
-          toTopicSummary(t, whereTo, reads.get(t.id), signedIn, tags.get(t.id)),
-        ),
-        nextCursor: rows.length > q.limit && last ? encodeCursor(last[col[q.sort]], last.id) : null,
-        shared: shared.map(({ t, where: w }) =>
-          toTopicSummary(t, w, reads.get(t.id), signedIn, tags.get(t.id)),
-        ),
-      };
+      let reads: Record<string, number> | null = null;
+      if (actor.kind === 'user') {
+        const ids = [...head.items, ...shared].map((t) => t.id);
+        reads = {};
+        for (const r of await repo.readPositions(db, actor.userId, ids))
+          reads[r.topic_id] = r.last_read_number;
+      }
+      return new SharedHeadAnswer<TopicListResponse>(head, { shared, reads });
     },
 
     async create(

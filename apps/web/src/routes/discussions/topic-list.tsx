@@ -1,8 +1,13 @@
-import type { TopicSummary } from '@discuss/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { discussionKeys, TOPIC_SORTS, useTopics, type TopicFilters } from '../../api/discussions.ts';
+import {
+  discussionKeys,
+  TOPIC_SORTS,
+  useTopics,
+  type ListedTopic,
+  type TopicFilters,
+} from '../../api/discussions.ts';
 import { Avatar } from '../../components/avatar.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
@@ -137,7 +142,7 @@ export function TopicList({ slug, filters, onSort, emptyAction, headingLevel = 3
 }
 
 /** One topic: title (bold while unread), badges, tags, who started it, replies and last activity. */
-export function TopicRow({ topic, sharedFrom = false }: { topic: TopicSummary; sharedFrom?: boolean }) {
+export function TopicRow({ topic, sharedFrom = false }: { topic: ListedTopic; sharedFrom?: boolean }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const unread = topic.isNew === true || (topic.unreadCount ?? 0) > 0;

@@ -1,0 +1,92 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { SharedHeadAnswer, sharedAnswerSender } from './shared-answer.ts';
+
+const Schema = z.object({
+  items: z.array(z.object({ id: z.string(), title: z.string() })),
+  nextCursor: z.string().nullable(),
+  reads: z.record(z.string(), z.number().int()).nullable(),
+});
+type Answer = z.infer<typeof Schema>;
+
+const head = {
+  items: Array.from({ length: 40 }, (_, i) => ({ id: `t${i}`, title: `Topic ${i}: é, “quotes”, \u2028` })),
+  nextCursor: 'abc',
+};
+
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function serve(tail: () => Partial<Answer>, validate = false, h: Partial<Answer> = head) {
+  app = Fastify();
+  const send = sharedAnswerSender(Schema, { validate });
+  app.get('/list', async (req, reply) => send(req, reply, new SharedHeadAnswer<Answer>(h, tail())));
+  await app.ready();
+  return app;
+}
+
+describe('shared-head answers', () => {
+  it('sends one JSON document, gzip-compressed when the client accepts gzip', async () => {
+    const a = await serve(() => ({ reads: { t1: 3 } }));
+    const gz = await a.inject({ url: '/list', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers.vary).toBe('accept-encoding');
+    expect(gz.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual({ ...head, reads: { t1: 3 } });
+
+    for (const accept of [undefined, 'identity', 'br', 'gzip;q=0, br']) {
+      const plain = await a.inject({ url: '/list', headers: accept ? { 'accept-encoding': accept } : {} });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.json()).toEqual({ ...head, reads: { t1: 3 } });
+    }
+  });
+
+  it('reuses the compressed head for each request and appends each viewer’s own tail', async () => {
+    let n = 0;
+    const a = await serve(() => ({ reads: n++ % 2 ? null : { t0: n } }));
+    const bodies = [];
+    for (let i = 0; i < 4; i++) {
+      bodies.push((await a.inject({ url: '/list', headers: { 'accept-encoding': 'gzip' } })).rawPayload);
+    }
+    expect(bodies.map((b) => JSON.parse(gunzipSync(b).toString()).reads)).toEqual([
+      { t0: 1 },
+      null,
+      { t0: 3 },
+      null,
+    ]);
+    // All but the last bytes (the stored block of the tail, 5 bytes of header, and the 8-byte trailer)
+    // are the gzip header and the head's deflate blocks, the same each time.
+    const common = (x: Buffer, y: Buffer) => {
+      let i = 0;
+      while (i < x.length && x[i] === y[i]) i++;
+      return i;
+    };
+    const ownBytes = 5 + Buffer.byteLength(',"reads":null}') + 8;
+    expect(common(bodies[0]!, bodies[1]!)).toBeGreaterThanOrEqual(bodies[1]!.length - ownBytes);
+  });
+
+  it('splits a tail above 64 KB into several stored blocks', async () => {
+    const reads = Object.fromEntries(Array.from({ length: 9000 }, (_, i) => [`topic-${i}`, i]));
+    const a = await serve(() => ({ reads }));
+    const res = await a.inject({ url: '/list', headers: { 'accept-encoding': 'gzip' } });
+    expect(JSON.parse(gunzipSync(res.rawPayload).toString()).reads).toEqual(reads);
+  });
+
+  it('works with an empty head and over real HTTP with a decoding client', async () => {
+    const a = await serve(() => ({ reads: null }), false, { items: [], nextCursor: null });
+    const url = await a.listen({ port: 0, host: '127.0.0.1' });
+    const res = await fetch(`${url}/list`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(await res.json()).toEqual({ items: [], nextCursor: null, reads: null });
+  });
+
+  it('checks the whole answer against its schema when asked to', async () => {
+    const a = await serve(() => ({ reads: { t1: 1.5 } }), true);
+    expect((await a.inject({ url: '/list' })).statusCode).toBe(500);
+  });
+});

@@ -131,3 +131,56 @@ describe('write tracker (SQLite)', () => {
     }
   });
 });
+
+describe('read cache (SQLite): read-through', () => {
+  it('keeps the part of a wider read, unless its tables were written while it was read', async () => {
+    const database = openDatabase({});
+    try {
+      await migrateToLatest(database.db);
+      const cache = createReadCache<string>({
+        db: database.db,
+        clock: systemClock,
+        tables: ['topics'],
+        max: 10,
+        ttlMs: 60_000,
+      });
+      let loads = 0;
+      const load = async () => `loaded ${++loads}`;
+      // A wider answer; its kept part serves later gets without loading.
+      expect(
+        await cache.readThrough(
+          'a',
+          async () => ({ row: 'a-row', extra: 1 }),
+          (r) => r.row,
+        ),
+      ).toEqual({
+        row: 'a-row',
+        extra: 1,
+      });
+      expect(await cache.get('a', load)).toBe('a-row');
+      expect(loads).toBe(0);
+      // A write to the cache's tables while reading: nothing kept (it could be from before the write).
+      await cache.readThrough(
+        'b',
+        async () => {
+          await database.db.updateTable('topics').set({ title: 'x' }).where('id', '=', 'none').execute();
+          return 'b-row';
+        },
+        (r) => r,
+      );
+      expect(await cache.get('b', load)).toBe('loaded 1');
+      // A later read-through replaces what was kept.
+      await cache.readThrough(
+        'a',
+        async () => 'a-newer',
+        (r) => r,
+      );
+      expect(await cache.get('a', load)).toBe('a-newer');
+      // A write after it drops it as any entry.
+      await database.db.updateTable('topics').set({ title: 'y' }).where('id', '=', 'none').execute();
+      expect(await cache.get('a', load)).toBe('loaded 2');
+    } finally {
+      await database.close();
+    }
+  });
+});

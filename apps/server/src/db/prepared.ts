@@ -9,6 +9,11 @@ interface Placeholder {
 }
 const isPlaceholder = (v: unknown): v is Placeholder => typeof v === 'object' && v !== null && ARG in v;
 
+interface Compiled<R> {
+  query: CompiledQuery<R>;
+  plan: ({ value: unknown } | { name: string; at: number | undefined })[];
+}
+
 /**
  * A query built and compiled by Kysely once per database (and per length of each list argument), then
  * run with new values. Kysely builds and compiles the query tree on every call, which costs more than
@@ -20,31 +25,37 @@ const isPlaceholder = (v: unknown): v is Placeholder => typeof v === 'object' &&
 export function prepared<A extends Record<string, unknown>, R>(
   build: (db: Kysely<DB>, args: A) => Compilable<R>,
 ): (db: Kysely<DB>, args: A) => Promise<R[]> {
-  const compiled = new WeakMap<Kysely<DB>, Map<string, CompiledQuery<R>>>();
+  const compiled = new WeakMap<Kysely<DB>, Map<string, Compiled<R>>>();
   return async (db, args) => {
     let shape = '';
-    for (const [k, v] of Object.entries(args)) if (Array.isArray(v)) shape += `${k}:${v.length};`;
+    for (const k in args) {
+      const v = args[k];
+      if (Array.isArray(v)) shape += `${k}:${v.length};`;
+    }
     let byShape = compiled.get(db);
-    if (!byShape) compiled.set(db, (byShape = new Map<string, CompiledQuery<R>>()));
-    let query = byShape.get(shape);
-    if (!query) {
+    if (!byShape) compiled.set(db, (byShape = new Map<string, Compiled<R>>()));
+    let c = byShape.get(shape);
+    if (!c) {
       const placeholders = Object.fromEntries(
         Object.entries(args).map(([name, v]) => [
           name,
           Array.isArray(v) ? v.map((_, at) => ({ [ARG]: name, at })) : { [ARG]: name },
         ]),
       ) as A;
-      query = build(db, placeholders).compile();
+      const query = build(db, placeholders).compile();
       if (!query.parameters.some(isPlaceholder) && Object.keys(args).length > 0) {
         throw new Error(`prepared query uses none of its arguments: ${query.sql}`);
       }
-      byShape.set(shape, query);
+      // Where each parameter comes from: a fixed value, an argument, or an element of a list argument.
+      const plan = query.parameters.map((p) =>
+        isPlaceholder(p) ? { name: p[ARG], at: p.at } : { value: p },
+      );
+      c = { query, plan };
+      byShape.set(shape, c);
     }
-    const parameters = query.parameters.map((p) => {
-      if (!isPlaceholder(p)) return p;
-      const v = args[p[ARG]];
-      return p.at === undefined ? v : (v as unknown[])[p.at];
-    });
-    return (await db.executeQuery<R>({ ...query, parameters })).rows;
+    const parameters = c.plan.map((p) =>
+      'value' in p ? p.value : p.at === undefined ? args[p.name] : (args[p.name] as unknown[])[p.at],
+    );
+    return (await db.executeQuery<R>({ ...c.query, parameters })).rows;
   };
 }

@@ -20,6 +20,12 @@ export interface ReadCache<V> {
    * read from has been written since; `until(value)` may shorten its life (e.g. to an expiry date).
    */
   get(key: string, load: () => Promise<V>, until?: (value: V) => number | undefined): Promise<V>;
+  /**
+   * Runs `read`, which may read more than this cache keeps, and keeps `pick` of its answer under `key`
+   * unless one of the cache's tables was written meanwhile: a caller that needs a wider row now fills the
+   * cache for the requests that need only the kept part.
+   */
+  readThrough<R>(key: string, read: () => Promise<R>, pick: (answer: R) => V): Promise<R>;
 }
 
 interface Entry<V> {
@@ -36,10 +42,14 @@ interface Entry<V> {
  */
 export function createReadCache<V>(opts: ReadCacheOptions): ReadCache<V> {
   const tracker = trackerOf(opts.db);
-  if (!tracker) return { get: (_key, load) => load() };
+  if (!tracker) return { get: (_key, load) => load(), readThrough: (_key, read) => read() };
   const entries = new Map<string, Entry<V>>();
   // Concurrent misses of one key share one load.
   const loading = new Map<string, { stamp: number; promise: Promise<V> }>();
+  const keep = (key: string, value: V, stamp: number, expiresAt: number) => {
+    if (entries.size >= opts.max) entries.delete(entries.keys().next().value!);
+    entries.set(key, { value, stamp, expiresAt });
+  };
 
   return {
     async get(key, load, until) {
@@ -56,14 +66,21 @@ export function createReadCache<V>(opts: ReadCacheOptions): ReadCache<V> {
         const value = await promise;
         const expiresAt = Math.min(now + opts.ttlMs, until?.(value) ?? Infinity);
         // Kept only if nothing was written while it loaded (such an entry would be dropped on first use).
-        if (tracker.stamp(opts.tables) === stamp && expiresAt > now) {
-          if (entries.size >= opts.max) entries.delete(entries.keys().next().value!);
-          entries.set(key, { value, stamp, expiresAt });
-        }
+        if (tracker.stamp(opts.tables) === stamp && expiresAt > now) keep(key, value, stamp, expiresAt);
         return value;
       } finally {
         if (loading.get(key)?.promise === promise) loading.delete(key);
       }
+    },
+    async readThrough(key, read, pick) {
+      const stamp = tracker.stamp(opts.tables);
+      const now = opts.clock.now().getTime();
+      const answer = await read();
+      if (tracker.stamp(opts.tables) === stamp) {
+        entries.delete(key);
+        keep(key, pick(answer), stamp, now + opts.ttlMs);
+      }
+      return answer;
     },
   };
 }

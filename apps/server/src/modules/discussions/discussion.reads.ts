@@ -63,6 +63,23 @@ export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
             readPage(w, undefined),
           ),
     topic: (id: string) => topics.get(id, () => repo.findTopic(db, id)),
+    /** A topic with its page header's details, read now; its row is kept for `topic` (one query, not two). */
+    topicDetail: (id: string, viewerId: string | null) =>
+      topics.readThrough(
+        id,
+        () => repo.topicDetail(db, id, viewerId),
+        (d) => {
+          if (!d) return undefined;
+          const {
+            author_name: _a,
+            last_poster_name: _l,
+            solution_number: _s,
+            last_read_number: _r,
+            ...row
+          } = d;
+          return row;
+        },
+      ),
     /** A topic's tags, the communities it is shared into, and its poll (without votes). */
     extras: (topicId: string) => extras.get(topicId, () => readExtras(topicId)),
     posts: (topicId: string, from: number, limit: number) =>

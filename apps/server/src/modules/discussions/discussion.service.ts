@@ -70,10 +70,13 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     return { community: { slug: l.community.row.slug, name: l.community.row.name }, group: l.group };
   }
 
-  async function topicView(actor: Actor, l: LoadedTopic): Promise<Topic> {
+  const viewerOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
+
+  /** `detail`: the topic as read for this request, if it was (else read now). */
+  async function topicView(actor: Actor, l: LoadedTopic, detail?: repo.TopicDetailRow): Promise<Topic> {
     // One query for the topic as it is now (it may have changed since it was loaded), its names,
     // its solution's number and the viewer's read position.
-    const t = (await repo.topicDetail(db, l.topic.id, actor.kind === 'user' ? actor.userId : null))!;
+    const t = detail ?? (await repo.topicDetail(db, l.topic.id, viewerOf(actor)))!;
     const lastRead = actor.kind === 'user' ? t.last_read_number : null;
     const access: TopicAccess = { ...l.access, locked: t.locked_at !== null };
     const extras = await commonReads.extras(t.id);
@@ -354,7 +357,10 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     },
 
     async get(actor: Actor, id: string): Promise<Topic> {
-      return topicView(actor, await load(actor, id));
+      // The detail row is the topic row too: it serves the access check and fills the topic cache.
+      const detail = await commonReads.topicDetail(id, viewerOf(actor));
+      const l = await loadTopic(db, communities, actor, id, undefined, () => Promise.resolve(detail));
+      return topicView(actor, l, detail);
     },
 
     async update(

@@ -7,8 +7,9 @@ import { jsonWriter } from './serializer.ts';
 /**
  * An answer whose leading properties (`head`) are the same for many requests — a topic list page as every
  * reader sees it — followed by what is the viewer's own (`tail`). A handler returns the same `head` object
- * for as long as it is valid (a read cache gives that); the head is then written and compressed once per
- * object instead of once per request (decision 0017).
+ * for as long as it is valid (a read cache gives that); the head is then written once per object, and
+ * gzip-compressed once when it is sent again, instead of once per request (decision 0017). A head that is
+ * never reused (PostgreSQL, where nothing is cached; later pages) costs what any answer costs.
  */
 export class SharedHeadAnswer<A extends object> {
   constructor(
@@ -20,9 +21,10 @@ export class SharedHeadAnswer<A extends object> {
 interface EncodedHead {
   /** The head's JSON without its closing brace. */
   json: Buffer;
-  /** gzip header and the head's deflate blocks, ending on a byte boundary (sync flush). */
-  gzip: Buffer;
-  crc: number;
+  /** gzip header and the head's deflate blocks, ending on a byte boundary (sync flush); made when the
+   * head is sent a second time (a head that is never reused is compressed as any answer). */
+  gzip?: Buffer;
+  crc?: number;
 }
 
 // RFC 1952: magic, deflate, no flags, no time, no extra flags, OS unknown.
@@ -64,26 +66,30 @@ export function sharedAnswerSender(schema: z.ZodObject, opts: { validate: boolea
   };
   const heads = new WeakMap<object, EncodedHead>();
 
-  function encodeHead(head: object): EncodedHead {
+  function encodeHead(head: object): { encoded: EncodedHead; seen: boolean } {
     const cached = heads.get(head);
-    if (cached) return cached;
+    if (cached) return { encoded: cached, seen: true };
     const text = writerFor(Object.keys(head))(head);
-    const json = Buffer.from(text.slice(0, -1)); // open: the tail's properties follow
-    const deflated = deflateRawSync(json, { finishFlush: constants.Z_SYNC_FLUSH });
-    const encoded = { json, gzip: Buffer.concat([GZIP_HEADER, deflated]), crc: crc32(json) };
+    const encoded = { json: Buffer.from(text.slice(0, -1)) }; // open: the tail's properties follow
     heads.set(head, encoded);
-    return encoded;
+    return { encoded, seen: false };
   }
 
   return function send(req: FastifyRequest, reply: FastifyReply, answer: SharedHeadAnswer<object>) {
     if (opts.validate) schema.parse({ ...answer.head, ...answer.tail });
-    const head = encodeHead(answer.head);
+    const { encoded: head, seen } = encodeHead(answer.head);
     const tailText = writerFor(Object.keys(answer.tail))(answer.tail).slice(1);
     const tail = Buffer.from(head.json.length > 1 && tailText !== '}' ? `,${tailText}` : tailText);
     reply.header('vary', 'accept-encoding').type('application/json; charset=utf-8');
     const accept = req.headers['accept-encoding'];
-    if (!accept || negotiate(accept, ['gzip']) !== 'gzip') {
+    if (!seen || !accept || negotiate(accept, ['gzip']) !== 'gzip') {
+      // The compression plugin compresses this as any answer (brotli or gzip, as the client accepts).
       return reply.send(Buffer.concat([head.json, tail]));
+    }
+    if (!head.gzip) {
+      const deflated = deflateRawSync(head.json, { finishFlush: constants.Z_SYNC_FLUSH });
+      head.gzip = Buffer.concat([GZIP_HEADER, deflated]);
+      head.crc = crc32(head.json);
     }
     const trailer = Buffer.alloc(8);
     trailer.writeUInt32LE(crc32(tail, head.crc), 0);

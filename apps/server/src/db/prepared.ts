@@ -22,11 +22,18 @@ interface Compiled<R> {
  * `build` gets placeholders in place of the arguments (a list argument, a list of them of its length) and
  * must not branch on them: the SQL it yields is reused for any values of the same list lengths.
  */
+export interface Prepared<A, R> {
+  /** All rows. */
+  (db: Kysely<DB>, args: A): Promise<R[]>;
+  /** The first row, if any. */
+  first(db: Kysely<DB>, args: A): Promise<R | undefined>;
+}
+
 export function prepared<A extends Record<string, unknown>, R>(
   build: (db: Kysely<DB>, args: A) => Compilable<R>,
-): (db: Kysely<DB>, args: A) => Promise<R[]> {
+): Prepared<A, R> {
   const compiled = new WeakMap<Kysely<DB>, Map<string, Compiled<R>>>();
-  return async (db, args) => {
+  const run = async (db: Kysely<DB>, args: A): Promise<R[]> => {
     let shape = '';
     for (const k in args) {
       const v = args[k];
@@ -58,4 +65,5 @@ export function prepared<A extends Record<string, unknown>, R>(
     );
     return (await db.executeQuery<R>({ ...c.query, parameters })).rows;
   };
+  return Object.assign(run, { first: async (db: Kysely<DB>, args: A) => (await run(db, args))[0] });
 }

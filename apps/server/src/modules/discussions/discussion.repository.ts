@@ -25,7 +25,7 @@ export const topicsByIds = (db: Exec, ids: string[]) =>
 const findTopicQuery = prepared((db, a: { id: string }) =>
   db.selectFrom('topics').selectAll().where('id', '=', a.id),
 );
-export const findTopic = async (db: Exec, id: string) => (await findTopicQuery(db, { id }))[0];
+export const findTopic = (db: Exec, id: string) => findTopicQuery.first(db, { id });
 
 /**
  * A topic with everything its page header shows, in one query: author and last poster names, the
@@ -53,11 +53,11 @@ const topicDetailQuery = prepared((db, a: { id: string; viewer: string }) =>
     ])
     .where('t.id', '=', a.id),
 );
-export const topicDetail = async (
+export const topicDetail = (
   db: Exec,
   id: string,
   viewerId: string | null,
-): Promise<TopicDetailRow | undefined> => (await topicDetailQuery(db, { id, viewer: viewerId ?? '' }))[0];
+): Promise<TopicDetailRow | undefined> => topicDetailQuery.first(db, { id, viewer: viewerId ?? '' });
 export const insertTopic = (db: Exec, row: TopicRow) => db.insertInto('topics').values(row).execute();
 export const updateTopic = (db: Exec, id: string, patch: Partial<TopicRow>) =>
   db.updateTable('topics').set(patch).where('id', '=', id).execute();
@@ -157,7 +157,7 @@ const readPositionQuery = prepared((db, a: { user: string; topic: string }) =>
     .where('topic_id', '=', a.topic),
 );
 export const readPosition = async (db: Exec, userId: string, topicId: string) =>
-  (await readPositionQuery(db, { user: userId, topic: topicId }))[0]?.last_read_number;
+  (await readPositionQuery.first(db, { user: userId, topic: topicId }))?.last_read_number;
 
 /** Moves the read position forward only (portable upsert: update, then insert when absent). */
 export async function markRead(
@@ -297,7 +297,7 @@ export const replaceMentions = async (db: Exec, postId: string, userIds: string[
 const groupByIdQuery = prepared((db, a: { id: string }) =>
   db.selectFrom('working_groups').selectAll().where('id', '=', a.id),
 );
-export const groupById = async (db: Exec, id: string) => (await groupByIdQuery(db, { id }))[0];
+export const groupById = (db: Exec, id: string) => groupByIdQuery.first(db, { id });
 const groupRoleQuery = prepared((db, a: { group: string; user: string }) =>
   db
     .selectFrom('working_group_members')
@@ -306,7 +306,7 @@ const groupRoleQuery = prepared((db, a: { group: string; user: string }) =>
     .where('user_id', '=', a.user),
 );
 export const groupRole = async (db: Exec, groupId: string, userId: string) =>
-  (await groupRoleQuery(db, { group: groupId, user: userId }))[0]?.role ?? null;
+  (await groupRoleQuery.first(db, { group: groupId, user: userId }))?.role ?? null;
 export const existingUsers = (db: Exec, ids: string[]) =>
   ids.length === 0
     ? Promise.resolve([] as { id: string }[])
@@ -393,7 +393,7 @@ export const tagCounts = (db: Exec, communityId: string) =>
 const findPollQuery = prepared((db, a: { topic: string }) =>
   db.selectFrom('polls').selectAll().where('topic_id', '=', a.topic),
 );
-export const findPoll = async (db: Exec, topicId: string) => (await findPollQuery(db, { topic: topicId }))[0];
+export const findPoll = (db: Exec, topicId: string) => findPollQuery.first(db, { topic: topicId });
 export const pollOptions = (db: Exec, pollId: string) =>
   db
     .selectFrom('poll_options as o')

@@ -189,8 +189,9 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     const key = JSON.stringify(w);
     const kept = heads.get(p);
     if (kept?.key === key) return kept.head;
-    const page = p.rows.slice(0, q.limit).filter((r) => later || r.pinned_at === null);
-    const last = p.rows.slice(0, q.limit).at(-1);
+    const rows = p.rows.slice(0, q.limit);
+    const page = later ? rows : rows.filter((r) => r.pinned_at === null);
+    const last = rows.at(-1);
     const col = { latest: 'last_post_at', newest: 'created_at', active: 'post_count' } as const;
     const head = {
       items: [...p.pinned, ...page].map((t) => toTopicSummary(t, w, p.tags.get(t.id))),
@@ -242,10 +243,12 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       }
       let reads: Record<string, number> | null = null;
       if (actor.kind === 'user') {
-        const ids = [...head.items, ...shared].map((t) => t.id);
-        reads = {};
-        for (const r of await repo.readPositions(db, actor.userId, ids))
-          reads[r.topic_id] = r.last_read_number;
+        const positions = await repo.readPositions(
+          db,
+          actor.userId,
+          [...head.items, ...shared].map((t) => t.id),
+        );
+        reads = Object.fromEntries(positions.map((r) => [r.topic_id, r.last_read_number]));
       }
       return new SharedHeadAnswer<TopicListResponse>(head, { shared, reads });
     },

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationPr
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';
+import { createRowShaper } from './sqlite-rows.ts';
 import { registerTracker, trackWrites } from './write-tracker.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -58,7 +59,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
 /**
  * Kysely prepares every query anew, and compiling a statement costs SQLite more than running a small
  * one. Keep the most recent statements by SQL text and reuse them (a statement still being iterated
- * is never handed out twice).
+ * is never handed out twice). Reader statements get rows built from arrays (`sqlite-rows.ts`).
  */
 function reusePreparedStatements(
   sqlite: SQLite.Database,
@@ -66,14 +67,16 @@ function reusePreparedStatements(
   max = 1000,
 ): void {
   const cache = new Map<string, SQLite.Statement>();
+  const rows = createRowShaper();
   sqlite.prepare = ((source: string) => {
+    rows.sawSql(source);
     const cached = cache.get(source);
     if (cached && !cached.busy) {
       cache.delete(source);
       cache.set(source, cached);
       return cached;
     }
-    const stmt = prepare(source);
+    const stmt = rows.shape(prepare(source));
     cache.set(source, stmt);
     if (cache.size > max) cache.delete(cache.keys().next().value!);
     return stmt;

@@ -39,11 +39,28 @@ export interface SessionServiceDeps {
   config: Pick<Config, 'sessionSecret'>;
 }
 
+/** Session tokens are `randomToken()`: 32 bytes, 43 characters of base64url. */
+const COOKIE_TOKEN_MAX = 43;
+
 export type SessionService = ReturnType<typeof createSessionService>;
 
 /** Sessions (cookies), personal API tokens, and turning either into an actor. */
 export function createSessionService({ db, clock, config }: SessionServiceDeps) {
   const h = (t: string) => hashToken(config.sessionSecret, t);
+  // Every API request hashes its cookie before it can look the session up; the HMAC of a token never
+  // changes, so the hashes of recently seen cookies are kept (only cookies of a real token's length, so
+  // that long junk cookies cannot fill memory).
+  const cookieHashes = new Map<string, string>();
+  const cookieHash = (token: string) => {
+    let hash = cookieHashes.get(token);
+    if (hash === undefined) {
+      hash = h(token);
+      if (token.length > COOKIE_TOKEN_MAX) return hash;
+      if (cookieHashes.size >= 10_000) cookieHashes.delete(cookieHashes.keys().next().value!);
+      cookieHashes.set(token, hash);
+    }
+    return hash;
+  };
   // Every API request resolves its cookie. Any write to sessions or users (sign-out, revocation,
   // suspension, a password change) drops what is kept at once (decision 0012).
   const byTokenHash = createReadCache<Awaited<ReturnType<typeof repo.findSessionWithUser>>>({
@@ -77,7 +94,7 @@ export function createSessionService({ db, clock, config }: SessionServiceDeps) 
 
     /** Resolves a session cookie; null when unknown, expired, or the user is suspended. */
     async fromSessionToken(token: string): Promise<Authenticated | null> {
-      const hash = h(token);
+      const hash = cookieHash(token);
       const row = await byTokenHash.get(hash, () => repo.findSessionWithUser(db, hash));
       const now = clock.now();
       if (!row || row.expires_at <= iso(now) || row.suspended_at !== null) return null;

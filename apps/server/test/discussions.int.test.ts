@@ -194,6 +194,56 @@ describeEachDialect('discussions', (ctx) => {
     );
   });
 
+  it("counts each page's reactions per post and kind, and only that page's", async () => {
+    const c = ctx();
+    const s = await space(c, 'public');
+    const topic = (
+      await s.ana.agent.post(`/api/communities/${s.cop.slug}/topics`, { title: 'Pages', body: 'One' })
+    ).json();
+    for (const body of ['Two', 'Three', 'Four'])
+      await s.ben.agent.post(`/api/topics/${topic.id}/posts`, { body });
+    const ids = (await s.ana.agent.get(`/api/topics/${topic.id}/posts?from=1`))
+      .json()
+      .items.map((p: { id: string }) => p.id);
+    const react = (who: typeof s.ana, n: number, kind: string) =>
+      who.agent.post(`/api/posts/${ids[n - 1]}/reactions`, { kind });
+    await react(s.ana, 1, 'like');
+    await react(s.ben, 2, 'thanks');
+    await react(s.ana, 2, 'like');
+    await react(s.fac, 2, 'thanks');
+    await react(s.fac, 2, 'like');
+    await react(s.ben, 4, 'insightful');
+    const page = async (who: typeof s.ana, from: number, limit: number) =>
+      (await who.agent.get(`/api/topics/${topic.id}/posts?from=${from}&limit=${limit}`))
+        .json()
+        .items.map((p: { number: number; reactions: unknown }) => [p.number, p.reactions]);
+    expect(await page(s.ana, 2, 2)).toEqual([
+      [
+        2,
+        [
+          { kind: 'like', count: 2, mine: true },
+          { kind: 'thanks', count: 2, mine: false },
+        ],
+      ],
+      [3, []],
+    ]);
+    expect(await page(s.ben, 1, 4)).toEqual([
+      [1, [{ kind: 'like', count: 1, mine: false }]],
+      [
+        2,
+        [
+          { kind: 'like', count: 2, mine: false },
+          { kind: 'thanks', count: 2, mine: true },
+        ],
+      ],
+      [3, []],
+      [4, [{ kind: 'insightful', count: 1, mine: true }]],
+    ]);
+    // A guest of this public community sees the counts, none of them as its own.
+    const guest = (await c.guest().get(`/api/topics/${topic.id}/posts?from=4`)).json();
+    expect(guest.items[0].reactions).toEqual([{ kind: 'insightful', count: 1, mine: false }]);
+  });
+
   it('pins, locks and marks the solution, each by those allowed', async () => {
     const c = ctx();
     const s = await space(c);

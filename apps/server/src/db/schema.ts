@@ -238,6 +238,9 @@ export type ReactionKind = 'like' | 'insightful' | 'thanks';
 
 export interface ReactionsTable {
   post_id: string;
+  /** The post's topic and number (never change): a page's reactions are one index range. */
+  topic_id: string;
+  post_number: number;
   user_id: string;
   kind: ReactionKind;
   created_at: string;

@@ -377,6 +377,8 @@ function writeTopic(
         if (r.id === by) continue;
         out.reactions.push({
           post_id: id,
+          topic_id: topicId,
+          post_number: number,
           user_id: r.id,
           kind: faker.helpers.weightedArrayElement(REACTIONS),
           created_at: iso(new Date(Math.min(now, at + faker.number.int({ min: 1, max: 600 }) * MINUTE))),

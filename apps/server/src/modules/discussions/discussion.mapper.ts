@@ -29,7 +29,7 @@ export function toTopicSummary(
 }
 
 export function toPost(
-  p: repo.PostRow & { author_name?: string | null },
+  p: repo.ListedPostRow & { author_name?: string | null },
   actor: Actor,
   topic: TopicAccess,
   reactions: { kind: 'like' | 'insightful' | 'thanks'; count: number; mine: boolean }[],

@@ -214,11 +214,27 @@ export const insertPost = (db: Exec, row: PostRow) => db.insertInto('posts').val
 export const updatePost = (db: Exec, id: string, patch: Partial<PostRow>) =>
   db.updateTable('posts').set(patch).where('id', '=', id).execute();
 
+/** What a post in a thread shows: every column but the ones its page already knows or never shows. */
+export const LISTED_POST_COLUMNS = [
+  'p.id',
+  'p.number',
+  'p.author_id',
+  'p.body',
+  'p.body_html',
+  'p.reply_to_number',
+  'p.edit_count',
+  'p.edited_at',
+  'p.deleted_at',
+  'p.created_at',
+] as const;
+type Unprefixed<T> = T extends `p.${infer C extends keyof PostRow}` ? C : never;
+export type ListedPostRow = Pick<PostRow, Unprefixed<(typeof LISTED_POST_COLUMNS)[number]>>;
+
 const listPostsQuery = prepared((db, a: { topic: string; from: number; limit: number }) =>
   db
     .selectFrom('posts as p')
     .leftJoin('users as u', 'u.id', 'p.author_id')
-    .selectAll('p')
+    .select(LISTED_POST_COLUMNS)
     .select('u.display_name as author_name')
     .where('p.topic_id', '=', a.topic)
     .where('p.number', '>=', a.from)
@@ -229,31 +245,61 @@ const listPostsQuery = prepared((db, a: { topic: string; from: number; limit: nu
 export const listPosts = (db: Exec, topicId: string, from: number, limit: number) =>
   listPostsQuery(db, { topic: topicId, from, limit: limit + 1 });
 
-const reactionsQuery = prepared((db, a: { viewer: string; posts: string[] }) =>
+const reactionsQuery = prepared((db, a: { viewer: string; topic: string; first: number; last: number }) =>
   db
     .selectFrom('reactions')
-    .select(['post_id', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .select((eb) => eb.fn.max(eb.case().when('user_id', '=', a.viewer).then(1).else(0).end()).as('mine'))
-    .where('post_id', 'in', a.posts)
-    .groupBy(['post_id', 'kind']),
+    .select(['post_number', 'kind', (eb) => eb('user_id', '=', a.viewer).as('mine')])
+    .where('topic_id', '=', a.topic)
+    .where('post_number', '>=', a.first)
+    .where('post_number', '<=', a.last)
+    .orderBy('post_number')
+    .orderBy('kind'),
 );
-/** Reaction counts per post and kind, and which ones are the viewer's. */
-export async function reactionsFor(db: Exec, postIds: string[], userId: string | null) {
-  if (postIds.length === 0) return new Map<string, { kind: ReactionKind; count: number; mine: boolean }[]>();
-  const rows = await reactionsQuery(db, { viewer: userId ?? '', posts: postIds });
-  const out = new Map<string, { kind: ReactionKind; count: number; mine: boolean }[]>();
+export type ReactionCount = { kind: ReactionKind; count: number; mine: boolean };
+/**
+ * Reaction counts by post number, for the posts numbered `first` to `last` of a topic, and which ones are
+ * the viewer's: one range of one index, counted here (decision 0020).
+ */
+export async function reactionsFor(
+  db: Exec,
+  topicId: string,
+  first: number,
+  last: number,
+  userId: string | null,
+): Promise<Map<number, ReactionCount[]>> {
+  const out = new Map<number, ReactionCount[]>();
+  if (last < first) return out;
+  const rows = await reactionsQuery(db, { viewer: userId ?? '', topic: topicId, first, last });
   for (const r of rows) {
-    const list = out.get(r.post_id) ?? [];
-    list.push({ kind: r.kind, count: Number(r.n), mine: Number(r.mine) === 1 });
-    out.set(r.post_id, list);
+    let list = out.get(r.post_number);
+    if (!list) out.set(r.post_number, (list = []));
+    const at = list[list.length - 1];
+    const mine = Number(r.mine) === 1; // 1 on SQLite, true on PostgreSQL
+    if (at?.kind === r.kind) {
+      at.count++;
+      at.mine ||= mine;
+    } else list.push({ kind: r.kind, count: 1, mine });
   }
   return out;
 }
 
-export const addReaction = (db: Exec, postId: string, userId: string, kind: ReactionKind, at: string) =>
+export const addReaction = (
+  db: Exec,
+  post: Pick<PostRow, 'id' | 'topic_id' | 'number'>,
+  userId: string,
+  kind: ReactionKind,
+  at: string,
+) =>
   db
     .insertInto('reactions')
-    .values({ post_id: postId, user_id: userId, kind, created_at: at })
+    .values({
+      post_id: post.id,
+      topic_id: post.topic_id,
+      post_number: post.number,
+      user_id: userId,
+      kind,
+      created_at: at,
+    })
     .onConflict((oc) => oc.columns(['post_id', 'user_id', 'kind']).doNothing())
     .execute();
 export const removeReaction = (db: Exec, postId: string, userId: string, kind: ReactionKind) =>

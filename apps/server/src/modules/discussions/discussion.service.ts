@@ -129,7 +129,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       ? await db.selectFrom('users').select('display_name').where('id', '=', p.author_id).executeTakeFirst()
       : undefined;
     const reactions =
-      (await repo.reactionsFor(db, [p.id], actor.kind === 'user' ? actor.userId : null)).get(p.id) ?? [];
+      (await repo.reactionsFor(db, p.topic_id, p.number, p.number, viewerOf(actor))).get(p.number) ?? [];
     return toPost({ ...p, author_name: author?.display_name }, actor, l.access, reactions);
   }
 
@@ -444,11 +444,13 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       const page = rows.slice(0, q.limit);
       const reactions = await repo.reactionsFor(
         db,
-        page.map((p) => p.id),
-        actor.kind === 'user' ? actor.userId : null,
+        id,
+        page[0]?.number ?? 1,
+        page[page.length - 1]?.number ?? 0,
+        viewerOf(actor),
       );
       return {
-        items: page.map((p) => toPost(p, actor, l.access, reactions.get(p.id) ?? [])),
+        items: page.map((p) => toPost(p, actor, l.access, reactions.get(p.number) ?? [])),
         nextFrom: rows.length > q.limit ? rows[q.limit]!.number : null,
       };
     },
@@ -608,7 +610,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       const { post, l, access } = await loadPost(actor, postId);
       assertCan(actor, 'post.react', access);
       const user = requireUser(actor);
-      if (on) await repo.addReaction(db, postId, user.userId, kind, now());
+      if (on) await repo.addReaction(db, post, user.userId, kind, now());
       else await repo.removeReaction(db, postId, user.userId, kind);
       publish({
         type: 'reaction.changed',

@@ -67,12 +67,12 @@ export async function buildData(
 }
 
 export interface Plan {
-  /** Members who may post, with the communities they are active in. */
-  members: { email: string; communities: string[] }[];
+  /** Members who may post, with the communities they are active in and their read positions by topic id. */
+  members: { email: string; communities: string[]; reads: Map<string, number> }[];
   /** Slug and visibility of each community with discussions. */
   communities: Map<string, { slug: string; public: boolean }>;
   /** Community topics (not in working groups) by community id. */
-  topics: Map<string, { id: string; locked: boolean }[]>;
+  topics: Map<string, { id: string; locked: boolean; postCount: number }[]>;
   counts: { users: number; topics: number; posts: number; communities: number };
 }
 
@@ -92,15 +92,26 @@ export function readPlan(dataDir: string): Plan {
     const byEmail = new Map<string, string[]>();
     for (const r of rows) byEmail.set(r.email, [...(byEmail.get(r.email) ?? []), r.community_id]);
 
-    const topics = new Map<string, { id: string; locked: boolean }[]>();
+    const reads = new Map<string, Map<string, number>>();
+    for (const r of db
+      .prepare(
+        `select u.email, r.topic_id, r.last_read_number from topic_reads r join users u on u.id = r.user_id`,
+      )
+      .all() as { email: string; topic_id: string; last_read_number: number }[]) {
+      const mine = reads.get(r.email) ?? new Map<string, number>();
+      mine.set(r.topic_id, r.last_read_number);
+      reads.set(r.email, mine);
+    }
+
+    const topics = new Map<string, { id: string; locked: boolean; postCount: number }[]>();
     for (const t of db
       .prepare(
-        `select id, community_id, locked_at is not null as locked from topics
+        `select id, community_id, locked_at is not null as locked, post_count from topics
          where group_id is null and deleted_at is null order by id`,
       )
-      .all() as { id: string; community_id: string; locked: number }[]) {
+      .all() as { id: string; community_id: string; locked: number; post_count: number }[]) {
       const list = topics.get(t.community_id) ?? [];
-      list.push({ id: t.id, locked: t.locked === 1 });
+      list.push({ id: t.id, locked: t.locked === 1, postCount: t.post_count });
       topics.set(t.community_id, list);
     }
     const communities = new Map(
@@ -118,7 +129,11 @@ export function readPlan(dataDir: string): Plan {
       (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
     return {
       members: [...byEmail]
-        .map(([email, cs]) => ({ email, communities: cs.filter((c) => topics.has(c)) }))
+        .map(([email, cs]) => ({
+          email,
+          communities: cs.filter((c) => topics.has(c)),
+          reads: reads.get(email) ?? new Map<string, number>(),
+        }))
         .filter((m) => m.communities.length > 0),
       communities,
       topics,

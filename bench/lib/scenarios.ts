@@ -11,6 +11,8 @@ export interface Session {
   cookie: string;
   csrf: string;
   communities: string[];
+  /** Read positions by topic id, as the generated data left them (no scenario before `reply` moves them). */
+  reads: Map<string, number>;
 }
 
 /**
@@ -41,7 +43,13 @@ export async function signIn(port: number, plan: Plan, password: string, max: nu
         .find((c) => c.startsWith('discuss_session='));
       if (res.status !== 200 || !cookie || !body.csrfToken)
         throw new Error(`sign-in of ${m.email} failed: ${res.status} ${body.error?.code ?? ''}`);
-      sessions.push({ email: m.email, cookie, csrf: body.csrfToken, communities: m.communities });
+      sessions.push({
+        email: m.email,
+        cookie,
+        csrf: body.csrfToken,
+        communities: m.communities,
+        reads: m.reads,
+      });
     }
   };
   // Two at a time: argon2 takes 19 MiB and one core per check, and this machine has two.
@@ -77,11 +85,15 @@ export interface Scenario {
 
 const rand = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)]!;
 /**
- * A page of posts as the web app asks for it (`POSTS_PAGE` in apps/web/src/api/discussions.ts). Without
- * `from` the server starts at the first unread post, which costs it one query more than the browser's
- * request (the browser knows where to start from the topic it just loaded).
+ * A page of posts as the web app asks for it right after the topic: `POSTS_PAGE` posts from where the thread
+ * opens, worked out from the topic's answer (`openingPost` and `usePosts` in apps/web/src/api/discussions.ts:
+ * the first post for guests, newcomers and threads read to the end, else the last read one).
  */
-const postsOf = (id: unknown) => `/api/topics/${id as string}/posts?limit=20`;
+const POSTS_PAGE = 20;
+const postsOf = (id: unknown, read: number, postCount: number) => {
+  const from = read === 0 || read >= postCount ? 1 : read;
+  return `/api/topics/${id as string}/posts?from=${from}&limit=${POSTS_PAGE}`;
+};
 
 /** The scenarios, built from the generated data and the signed-in members. */
 export function scenarios(plan: Plan, sessions: Session[]): Scenario[] {
@@ -142,13 +154,14 @@ export function scenarios(plan: Plan, sessions: Session[]): Scenario[] {
         {
           setupRequest: (req, ctx) => {
             const s = member();
+            const { topic } = topicOf(s);
             ctx.s = s;
-            ctx.id = topicOf(s).topic.id;
-            return withSession(req, s, `/api/topics/${ctx.id as string}`);
+            ctx.posts = postsOf(topic.id, s.reads.get(topic.id) ?? 0, topic.postCount);
+            return withSession(req, s, `/api/topics/${topic.id}`);
           },
         },
         {
-          setupRequest: (req, ctx) => withSession(req, ctx.s as Session, postsOf(ctx.id)),
+          setupRequest: (req, ctx) => withSession(req, ctx.s as Session, ctx.posts as string),
         },
       ],
     },
@@ -159,11 +172,12 @@ export function scenarios(plan: Plan, sessions: Session[]): Scenario[] {
       requests: [
         {
           setupRequest: (req, ctx) => {
-            ctx.id = rand(publicTopics).id;
-            return { ...req, path: `/api/topics/${ctx.id as string}` };
+            const topic = rand(publicTopics);
+            ctx.posts = postsOf(topic.id, 0, topic.postCount);
+            return { ...req, path: `/api/topics/${topic.id}` };
           },
         },
-        { setupRequest: (req, ctx) => ({ ...req, path: postsOf(ctx.id) }) },
+        { setupRequest: (req, ctx) => ({ ...req, path: ctx.posts as string }) },
       ],
     },
     {

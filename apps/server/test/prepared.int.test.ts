@@ -49,6 +49,38 @@ describeEachDialect('prepared queries', (ctx) => {
     });
   });
 
+  it("never read another request's uncommitted rows while a transaction is open", async () => {
+    const c = ctx();
+    const db = c.database.db;
+    const u = await createUser(c, { display_name: 'Olga' });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let opened!: () => void;
+    const inside = new Promise<void>((resolve) => (opened = resolve));
+    const tx = db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ display_name: 'Olivia' }).where('id', '=', u.id).execute();
+      opened();
+      await held;
+    });
+    await inside;
+    let seen: { id: string }[] | undefined;
+    const outside = named(db, { name: 'Olivia', limit: 1 }).then((rows) => (seen = rows));
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    if (c.database.dialect === 'sqlite') {
+      // One connection: the read waits for it, then sees the committed row.
+      expect(seen).toBeUndefined();
+    } else {
+      // A pool: the read runs on another connection and sees only committed rows.
+      await outside;
+      expect(seen).toEqual([]);
+    }
+    release();
+    await tx;
+    await outside;
+    expect(await named(db, { name: 'Olivia', limit: 1 })).toEqual([{ id: u.id }]);
+    if (c.database.dialect === 'sqlite') expect(seen).toEqual([{ id: u.id }]);
+  });
+
   it('refuses a query that ignores its arguments (its SQL would hold the first values)', async () => {
     const ignoring = prepared((db, _a: { id: string }) =>
       db.selectFrom('users').select('id').where('id', '=', 'fixed'),

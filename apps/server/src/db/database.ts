@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationPr
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';
+import { registerSqliteConnection } from './prepared.ts';
 import { createRowShaper } from './sqlite-rows.ts';
 import { registerTracker, trackWrites } from './write-tracker.ts';
 
@@ -53,6 +54,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
   reusePreparedStatements(sqlite, tracked.prepare);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   registerTracker(db, tracked.tracker);
+  registerSqliteConnection(db, sqlite);
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

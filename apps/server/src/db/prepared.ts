@@ -1,5 +1,16 @@
+import type SQLite from 'better-sqlite3';
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { DB } from './schema.ts';
+
+const sqliteOf = new WeakMap<Kysely<DB>, SQLite.Database>();
+
+/**
+ * Lets prepared queries on this (SQLite) database run straight on its connection (`db/database.ts`).
+ * Only the Kysely instance itself is registered: a transaction object falls back to Kysely.
+ */
+export function registerSqliteConnection(db: Kysely<DB>, sqlite: SQLite.Database): void {
+  sqliteOf.set(db, sqlite);
+}
 
 const ARG = Symbol('query argument');
 interface Placeholder {
@@ -63,6 +74,11 @@ export function prepared<A extends Record<string, unknown>, R>(
     const parameters = c.plan.map((p) =>
       'value' in p ? p.value : p.at === undefined ? args[p.name] : (args[p.name] as unknown[])[p.at],
     );
+    // On SQLite, outside a transaction, the statement runs at once on the connection: the same prepared
+    // statement Kysely would use, without its connection lock and promise hops. Inside a transaction, the
+    // query waits for the connection through Kysely, so it never reads another request's uncommitted rows.
+    const sqlite = sqliteOf.get(db);
+    if (sqlite && !sqlite.inTransaction) return sqlite.prepare(c.query.sql).all(parameters) as R[];
     return (await db.executeQuery<R>({ ...c.query, parameters })).rows;
   };
   return Object.assign(run, { first: async (db: Kysely<DB>, args: A) => (await run(db, args))[0] });

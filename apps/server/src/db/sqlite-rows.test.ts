@@ -29,7 +29,7 @@ describe('rows built from arrays', () => {
     expect(shaper.shape(plain.prepare('select id from t where 0')).all()).toEqual([]);
   });
 
-  it('leave get, iterate, pluck and writes as they were', () => {
+  it('leave get, iterate and writes as they were', () => {
     const plain = fresh();
     const shaper = createRowShaper();
     const stmt = shaper.shape(plain.prepare('select id, n from t order by id'));

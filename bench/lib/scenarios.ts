@@ -149,7 +149,7 @@ export function scenarios(plan: Plan, sessions: Session[]): Scenario[] {
     {
       name: 'topic-page',
       description:
-        'GET /api/topics/:id then /api/topics/:id/posts?limit=20 – a random topic, a random member',
+        'GET /api/topics/:id then /api/topics/:id/posts?from=N&limit=20 – a random topic, a random member',
       requests: [
         {
           setupRequest: (req, ctx) => {
@@ -168,7 +168,7 @@ export function scenarios(plan: Plan, sessions: Session[]): Scenario[] {
     {
       name: 'topic-page-guest',
       description:
-        'GET /api/topics/:id then /api/topics/:id/posts?limit=20 – a random public topic, signed out',
+        'GET /api/topics/:id then /api/topics/:id/posts?from=1&limit=20 – a random public topic, signed out',
       requests: [
         {
           setupRequest: (req, ctx) => {

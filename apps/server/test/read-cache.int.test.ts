@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../src/db/database.ts';
-import { trackerOf } from '../src/db/write-tracker.ts';
+import { onlyPresence, trackerOf } from '../src/db/write-tracker.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createReadCache } from '../src/platform/read-cache.ts';
 import { addMember, agentFor, createCommunity } from './community-factories.ts';
@@ -65,6 +65,36 @@ describeEachDialect('caches take every change at once', (ctx) => {
     const res = await other.get('/api/me');
     expect([res.statusCode, errorCode(res)]).toEqual([401, 'unauthenticated']);
     expect((await agent.get('/api/me')).statusCode).toBe(200);
+  });
+
+  it("a session's presence touch keeps other caches, and the session reads its new times", async () => {
+    const c = ctx();
+    const { agent, user } = await signedInUser(c);
+    const me = async () => (await agent.get('/api/me/sessions')).json<{ items: { lastSeenAt: string }[] }>();
+    const seenBefore = (await me()).items[0]!.lastSeenAt;
+    const tracker = trackerOf(c.database.db);
+    const stamp = tracker?.stamp(['users', 'sessions']);
+    c.clock.advance(11 * 60_000);
+    expect((await agent.get('/api/me')).statusCode).toBe(200);
+    const seenAfter = (await me()).items[0]!.lastSeenAt;
+    expect(Date.parse(seenAfter) - Date.parse(seenBefore)).toBeGreaterThanOrEqual(11 * 60_000);
+    const row = await c.database.db
+      .selectFrom('users')
+      .select('last_seen_at')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.last_seen_at).toBe(seenAfter);
+    // On SQLite the touch did not count as a write to users or sessions (no cache was dropped for it) …
+    if (tracker) expect(tracker.stamp(['users', 'sessions'])).toBe(stamp);
+    // … and the session's kept row was forgotten: the next requests do not touch again.
+    for (let i = 0; i < 3; i++) {
+      c.clock.advance(1000);
+      expect((await agent.get('/api/me')).statusCode).toBe(200);
+    }
+    expect((await me()).items[0]!.lastSeenAt).toBe(seenAfter);
+    // A sign-out still ends the session at once.
+    expect((await agent.post('/api/auth/sign-out')).statusCode).toBeLessThan(300);
+    expect(errorCode(await agent.get('/api/me'))).toBe('unauthenticated');
   });
 
   it('a new topic and a new reply show on the first page at once', async () => {
@@ -129,6 +159,23 @@ describe('write tracker (SQLite)', () => {
       await database.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('presence writes', () => {
+  it('are updates that set only last-seen times and expiries of users and sessions', () => {
+    expect(onlyPresence('update "users" set "last_seen_at" = ? where "id" = ?')).toBe(true);
+    expect(onlyPresence('update "sessions" set "last_seen_at" = ?, "expires_at" = ? where "id" = ?')).toBe(
+      true,
+    );
+    expect(onlyPresence('update "users" set "last_seen_at" = ?, "display_name" = ? where "id" = ?')).toBe(
+      false,
+    );
+    expect(onlyPresence('update "users" set "suspended_at" = ? where "id" = ?')).toBe(false);
+    expect(onlyPresence('update "topics" set "last_seen_at" = ? where "id" = ?')).toBe(false);
+    expect(onlyPresence('update "sessions" set "expires_at" = "created_at" where "id" = ?')).toBe(false);
+    expect(onlyPresence('delete from "sessions" where "id" = ?')).toBe(false);
+    expect(onlyPresence('update "users" set "last_seen_at" = ?')).toBe(false);
   });
 });
 

@@ -21,6 +21,31 @@ const WRITE =
   /^\s*(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+"?(\w+)"?/i;
 const ALL = '*';
 
+/**
+ * Columns that no read cache holds across sessions: an update that sets only these does not count as a
+ * write to its table. Every active session writes its last-seen time (and its expiry) every 10 minutes; with
+ * hundreds of members that would otherwise drop every cached topic list, post page, community and session
+ * every few seconds. The session cache, which does hold a session's own times, forgets that one session
+ * when it touches it (`session.service.ts`).
+ */
+const PRESENCE_COLUMNS: Readonly<Record<string, ReadonlySet<string>>> = {
+  users: new Set(['last_seen_at']),
+  sessions: new Set(['last_seen_at', 'expires_at']),
+};
+const UPDATE_SET = /^\s*update\s+"?(\w+)"?\s+set\s+(.*?)\s+where\s/is;
+const ASSIGN_VALUE = /^\s*"?(\w+)"?\s*=\s*\?\s*$/;
+
+/** An update that only sets presence columns (each to a bound value). */
+export function onlyPresence(source: string): boolean {
+  const m = UPDATE_SET.exec(source);
+  const columns = m && PRESENCE_COLUMNS[m[1]!.toLowerCase()];
+  if (!columns) return false;
+  return m[2]!.split(',').every((part) => {
+    const column = ASSIGN_VALUE.exec(part)?.[1];
+    return column !== undefined && columns.has(column.toLowerCase());
+  });
+}
+
 /** Wraps the connection's statements so that each write counts against its table before it runs. */
 export function trackWrites(sqlite: SQLite.Database, prepare: (source: string) => SQLite.Statement) {
   const versions = new Map<string, number>();
@@ -55,7 +80,7 @@ export function trackWrites(sqlite: SQLite.Database, prepare: (source: string) =
   /** Prepares a statement; a write's execution methods first count the write. */
   function prepareTracked(source: string): SQLite.Statement {
     const stmt = prepare(source);
-    if (READ.test(source)) return stmt;
+    if (READ.test(source) || onlyPresence(source)) return stmt;
     const table = WRITE.exec(source)?.[1]?.toLowerCase() ?? ALL;
     for (const method of ['run', 'get', 'all', 'iterate'] as const) {
       const original = stmt[method].bind(stmt) as (...args: unknown[]) => unknown;

@@ -26,6 +26,8 @@ export interface ReadCache<V> {
    * cache for the requests that need only the kept part.
    */
   readThrough<R>(key: string, read: () => Promise<R>, pick: (answer: R) => V): Promise<R>;
+  /** Drops what is kept under `key` (after a write the tracker does not count, see `PRESENCE_COLUMNS`). */
+  forget(key: string): void;
 }
 
 interface Entry<V> {
@@ -42,7 +44,9 @@ interface Entry<V> {
  */
 export function createReadCache<V>(opts: ReadCacheOptions): ReadCache<V> {
   const tracker = trackerOf(opts.db);
-  if (!tracker) return { get: (_key, load) => load(), readThrough: (_key, read) => read() };
+  if (!tracker) {
+    return { get: (_key, load) => load(), readThrough: (_key, read) => read(), forget: () => undefined };
+  }
   const entries = new Map<string, Entry<V>>();
   // Concurrent misses of one key share one load.
   const loading = new Map<string, { stamp: number; promise: Promise<V> }>();
@@ -65,8 +69,12 @@ export function createReadCache<V>(opts: ReadCacheOptions): ReadCache<V> {
       try {
         const value = await promise;
         const expiresAt = Math.min(now + opts.ttlMs, until?.(value) ?? Infinity);
-        // Kept only if nothing was written while it loaded (such an entry would be dropped on first use).
-        if (tracker.stamp(opts.tables) === stamp && expiresAt > now) keep(key, value, stamp, expiresAt);
+        // Kept only if nothing was written while it loaded (such an entry would be dropped on first use)
+        // and the key was not forgotten meanwhile.
+        const current = loading.get(key)?.promise === promise;
+        if (current && tracker.stamp(opts.tables) === stamp && expiresAt > now) {
+          keep(key, value, stamp, expiresAt);
+        }
         return value;
       } finally {
         if (loading.get(key)?.promise === promise) loading.delete(key);
@@ -81,6 +89,10 @@ export function createReadCache<V>(opts: ReadCacheOptions): ReadCache<V> {
         keep(key, pick(answer), stamp, now + opts.ttlMs);
       }
       return answer;
+    },
+    forget(key) {
+      entries.delete(key);
+      loading.delete(key);
     },
   };
 }

@@ -99,8 +99,11 @@ export function createSessionService({ db, clock, config }: SessionServiceDeps) 
       const now = clock.now();
       if (!row || row.expires_at <= iso(now) || row.suspended_at !== null) return null;
       if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
+        // Presence writes do not drop the caches (write-tracker.ts): this session's kept row is forgotten
+        // here, so the next request reads its new times.
         await repo.touchSession(db, row.session_id, iso(now), iso(addMs(now, SESSION_TTL_MS)));
         await repo.updateUser(db, row.user_id, { last_seen_at: iso(now) });
+        byTokenHash.forget(hash);
       }
       return {
         actor: {

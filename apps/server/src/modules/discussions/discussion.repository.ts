@@ -7,7 +7,8 @@ export type PostRow = Selectable<PostsTable>;
 type Exec = Kysely<DB>;
 
 export type TopicSort = 'latest' | 'newest' | 'active';
-const SORT_COLUMN = { latest: 'last_post_at', newest: 'created_at', active: 'post_count' } as const;
+/** The column each topic-list order sorts by (and its cursor carries). */
+export const SORT_COLUMN = { latest: 'last_post_at', newest: 'created_at', active: 'post_count' } as const;
 
 export const topicsByIds = (db: Exec, ids: string[]) =>
   ids.length === 0

@@ -192,10 +192,10 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     const rows = p.rows.slice(0, q.limit);
     const page = later ? rows : rows.filter((r) => r.pinned_at === null);
     const last = rows.at(-1);
-    const col = { latest: 'last_post_at', newest: 'created_at', active: 'post_count' } as const;
     const head = {
       items: [...p.pinned, ...page].map((t) => toTopicSummary(t, w, p.tags.get(t.id))),
-      nextCursor: p.rows.length > q.limit && last ? encodeCursor(last[col[q.sort]], last.id) : null,
+      nextCursor:
+        p.rows.length > q.limit && last ? encodeCursor(last[repo.SORT_COLUMN[q.sort]], last.id) : null,
     };
     if (!later) heads.set(p, { key, head });
     return head;
@@ -446,7 +446,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
         db,
         id,
         page[0]?.number ?? 1,
-        page[page.length - 1]?.number ?? 0,
+        page.at(-1)?.number ?? 0,
         viewerOf(actor),
       );
       return {

@@ -9,9 +9,20 @@ import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD } from '../apps/server/src/seed/generate.ts';
 import { measureBundle, type BundleReport } from './lib/bundle.ts';
 import { buildData, childEnv, readPlan } from './lib/data.ts';
-import { cpuMsOf, logTo, runToEnd, sampleMemory, start, stop, stopAll } from './lib/processes.ts';
+import {
+  cpuMsOf,
+  logTo,
+  machineTicks,
+  stealPct,
+  runToEnd,
+  sampleMemory,
+  start,
+  stop,
+  stopAll,
+} from './lib/processes.ts';
 import { HOST, runScenario, scenarios, signIn, type ScenarioResult } from './lib/scenarios.ts';
 import { printReport, TARGETS } from './lib/report.ts';
+import { hasWrk, runScenarioWrk } from './lib/wrk.ts';
 
 // `npm run bench`: generated data → production server on 127.0.0.1 → autocannon scenarios → a table and
 // bench/results/<date>-<sha>.json. Every option is a flag or a BENCH_* variable; see bench/README.md.
@@ -33,6 +44,7 @@ const { values } = parseArgs({
     'server-root': { type: 'string', default: env('SERVER_ROOT', '') },
     label: { type: 'string', default: env('LABEL', '') },
     profile: { type: 'string', default: env('PROFILE', '') },
+    tool: { type: 'string', default: env('TOOL', 'auto') },
     'log-level': { type: 'string', default: env('LOG_LEVEL', 'warn') },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -53,6 +65,11 @@ const size = {
   topics: num('topics'),
   replies: num('replies'),
 };
+if (!['auto', 'wrk', 'autocannon'].includes(values.tool))
+  throw new Error('--tool must be wrk, autocannon or auto');
+/** The load tool: wrk where it is installed (it leaves the server more of this two-core machine). */
+const tool = values.tool === 'auto' ? (hasWrk() ? 'wrk' : 'autocannon') : values.tool;
+if (tool === 'wrk' && !hasWrk()) throw new Error('wrk is not installed (Debian: apt-get install wrk)');
 const run = {
   duration: num('duration'),
   warmup: num('warmup'),
@@ -173,12 +190,24 @@ async function main(): Promise<void> {
     for (const s of list) {
       process.stdout.write(`Running ${s.name} (${run.duration} s)… `);
       let cpuBefore = 0;
+      let loadCpuBefore = 0;
+      let ticksBefore = machineTicks();
       const pid = server.pid!;
-      const r = await runScenario(port, s, run, () => {
+      const onStart = () => {
         cpuBefore = cpuMsOf(pid);
+        loadCpuBefore = cpuMsOf(process.pid);
+        ticksBefore = machineTicks();
         memory.window();
-      });
-      r.cpuMsPerRequest = Number(((cpuMsOf(server.pid!) - cpuBefore) / Math.max(1, r.requests)).toFixed(3));
+      };
+      const r =
+        tool === 'wrk'
+          ? await runScenarioWrk(port, s, run, path.join(dataDir, `${s.name}.requests`), onStart)
+          : await runScenario(port, s, run, onStart);
+      const perRequest = (ms: number) => Number((ms / Math.max(1, r.requests)).toFixed(3));
+      r.stealPct = stealPct(ticksBefore, machineTicks());
+      r.cpuMsPerRequest = perRequest(cpuMsOf(pid) - cpuBefore);
+      // wrk reports its own CPU; autocannon runs in this process.
+      r.loadCpuMsPerRequest ??= perRequest(cpuMsOf(process.pid) - loadCpuBefore);
       r.peakRssMb = Math.round(memory.window());
       results.push(r);
       console.log(`${r.rps} req/s`);
@@ -209,6 +238,7 @@ async function main(): Promise<void> {
       seedSeconds: seed.cached ? null : seed.seconds,
       run: {
         ...run,
+        tool,
         sessions: sessions.length,
         logLevel: values['log-level'],
         serverRoot: values['server-root'] || undefined,

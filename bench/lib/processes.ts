@@ -87,6 +87,22 @@ export function cpuMsOf(pid: number): number {
   }
 }
 
+/** The machine's CPU time so far, in clock ticks: all of it, and what the hypervisor took (steal). */
+export function machineTicks(): { total: number; steal: number } {
+  try {
+    // "cpu  user nice system idle iowait irq softirq steal guest guest_nice" (guest time is inside user).
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+    const v = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { total: v.reduce((a, b) => a + b, 0), steal: v[7] ?? 0 };
+  } catch {
+    return { total: 0, steal: 0 };
+  }
+}
+
+/** Share of the machine's CPU time the hypervisor took between two readings, in per cent. */
+export const stealPct = (a: ReturnType<typeof machineTicks>, b: ReturnType<typeof machineTicks>) =>
+  b.total > a.total ? Math.round((1000 * (b.steal - a.steal)) / (b.total - a.total)) / 10 : 0;
+
 /** Samples a process's memory every `everyMs`; `peak()` is the highest RSS seen (or VmHWM, if higher). */
 export function sampleMemory(pid: number, everyMs = 200) {
   let peak = 0;

@@ -4,7 +4,7 @@ import type { Plan } from './data.ts';
 /** The one host the benchmark ever talks to. */
 export const HOST = '127.0.0.1';
 /** What a browser sends: responses are compressed as they would be for real visitors. */
-const BROWSER = { 'accept-encoding': 'gzip, deflate, br', 'user-agent': 'discuss-bench' };
+export const BROWSER = { 'accept-encoding': 'gzip, deflate, br', 'user-agent': 'discuss-bench' };
 
 export interface Session {
   email: string;
@@ -73,6 +73,13 @@ export interface ScenarioResult {
   peakRssMb?: number;
   /** Server CPU time per request (all threads), a measure that holds up better than req/s on a busy machine. */
   cpuMsPerRequest?: number;
+  /** CPU time of the load generator (this process: autocannon and its parsing of answers) per request. */
+  loadCpuMsPerRequest?: number;
+  /**
+   * Share of the machine's CPU time its hypervisor took during the run (steal, /proc/stat). Stolen time
+   * stalls the server and the load tool alike: it shows up in p99 and max even for the floor.
+   */
+  stealPct?: number;
 }
 
 export interface Scenario {

@@ -231,3 +231,59 @@ describe('read cache (SQLite): read-through', () => {
     }
   });
 });
+
+describe('read cache (SQLite): a weight budget', () => {
+  it('drops the oldest entries while the kept ones weigh more than the budget, and never keeps a heavier one', async () => {
+    const database = openDatabase({});
+    try {
+      await migrateToLatest(database.db);
+      const cache = createReadCache<string>({
+        db: database.db,
+        clock: systemClock,
+        tables: ['posts'],
+        max: 100,
+        ttlMs: 60_000,
+        weight: { weigh: (v) => v.length, maxWeight: 10 },
+      });
+      let loads = 0;
+      const get = (key: string, value: string) =>
+        cache.get(key, async () => {
+          loads++;
+          return value;
+        });
+      /** Whether `key` is served without loading (a miss loads `value` and keeps it, as any get). */
+      const kept = async (key: string, value = '') => {
+        const before = loads;
+        await get(key, value);
+        return loads === before;
+      };
+      await get('a', 'aaaa');
+      await get('b', 'bbbb');
+      await get('c', 'cc'); // 10 in all: exactly the budget
+      expect([await kept('a'), await kept('b'), await kept('c')]).toEqual([true, true, true]);
+      await get('d', 'ddd'); // 13: the oldest, a, goes (9)
+      expect([await kept('b'), await kept('c'), await kept('d')]).toEqual([true, true, true]);
+      expect(await kept('a', 'a')).toBe(false); // kept again, lighter: 10
+      // An entry heavier than the whole budget is served but not kept, and what is kept stays.
+      await get('huge', 'h'.repeat(11));
+      expect([await kept('b'), await kept('c'), await kept('d'), await kept('a')]).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
+      expect(await kept('huge', 'h'.repeat(11))).toBe(false);
+      // Replacing an entry gives its weight back first: a (1 → 4) needs room for 3 more, so b goes.
+      await cache.readThrough(
+        'a',
+        async () => 'AAAA',
+        (r) => r,
+      );
+      expect(await cache.get('a', async () => 'loaded')).toBe('AAAA');
+      expect([await kept('c'), await kept('d')]).toEqual([true, true]);
+      expect(await kept('b', 'b')).toBe(false);
+    } finally {
+      await database.close();
+    }
+  });
+});

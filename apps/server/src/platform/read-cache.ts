@@ -3,13 +3,18 @@ import type { DB } from '../db/schema.ts';
 import { trackerOf, type TableName } from '../db/write-tracker.ts';
 import type { Clock } from './clock.ts';
 
-export interface ReadCacheOptions {
+export interface ReadCacheOptions<V = unknown> {
   db: Kysely<DB>;
   clock: Clock;
   /** Every table the cached answers are read from: a write to any of them drops them all. */
   tables: readonly TableName[];
   /** Entries kept at most (the oldest go first). */
   max: number;
+  /**
+   * A budget for entries of very different sizes (pages of posts): `weigh` estimates an entry's size and
+   * the oldest entries go first while the kept ones weigh more than `maxWeight`.
+   */
+  weight?: { weigh: (value: V) => number; maxWeight: number };
   /** Longest life of an entry, whatever the writes. */
   ttlMs: number;
 }
@@ -34,6 +39,7 @@ interface Entry<V> {
   value: V;
   stamp: number;
   expiresAt: number;
+  weight: number;
 }
 
 /**
@@ -42,7 +48,7 @@ interface Entry<V> {
  * stamp is unchanged. Only SQLite has a write tracker (one process owns the file); on PostgreSQL, where
  * other instances write unseen, every call loads. Cached values are shared: callers must not mutate them.
  */
-export function createReadCache<V>(opts: ReadCacheOptions): ReadCache<V> {
+export function createReadCache<V>(opts: ReadCacheOptions<V>): ReadCache<V> {
   const tracker = trackerOf(opts.db);
   if (!tracker) {
     return { get: (_key, load) => load(), readThrough: (_key, read) => read(), forget: () => undefined };
@@ -50,9 +56,24 @@ export function createReadCache<V>(opts: ReadCacheOptions): ReadCache<V> {
   const entries = new Map<string, Entry<V>>();
   // Concurrent misses of one key share one load.
   const loading = new Map<string, { stamp: number; promise: Promise<V> }>();
+  let totalWeight = 0;
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    totalWeight -= entry.weight;
+    entries.delete(key);
+  };
   const keep = (key: string, value: V, stamp: number, expiresAt: number) => {
-    if (entries.size >= opts.max) entries.delete(entries.keys().next().value!);
-    entries.set(key, { value, stamp, expiresAt });
+    drop(key);
+    const weight = opts.weight ? opts.weight.weigh(value) : 0;
+    // An entry heavier than the whole budget is not kept at all.
+    if (opts.weight && weight > opts.weight.maxWeight) return;
+    const maxWeight = opts.weight?.maxWeight ?? Infinity;
+    while (entries.size > 0 && (entries.size >= opts.max || totalWeight + weight > maxWeight)) {
+      drop(entries.keys().next().value!);
+    }
+    entries.set(key, { value, stamp, expiresAt, weight });
+    totalWeight += weight;
   };
 
   return {
@@ -61,7 +82,7 @@ export function createReadCache<V>(opts: ReadCacheOptions): ReadCache<V> {
       const now = opts.clock.now().getTime();
       const hit = entries.get(key);
       if (hit && hit.stamp === stamp && hit.expiresAt > now) return hit.value;
-      if (hit) entries.delete(key);
+      if (hit) drop(key);
       const pending = loading.get(key);
       if (pending?.stamp === stamp) return pending.promise;
       const promise = load();
@@ -84,14 +105,11 @@ export function createReadCache<V>(opts: ReadCacheOptions): ReadCache<V> {
       const stamp = tracker.stamp(opts.tables);
       const now = opts.clock.now().getTime();
       const answer = await read();
-      if (tracker.stamp(opts.tables) === stamp) {
-        entries.delete(key);
-        keep(key, pick(answer), stamp, now + opts.ttlMs);
-      }
+      if (tracker.stamp(opts.tables) === stamp) keep(key, pick(answer), stamp, now + opts.ttlMs);
       return answer;
     },
     forget(key) {
-      entries.delete(key);
+      drop(key);
       loading.delete(key);
     },
   };

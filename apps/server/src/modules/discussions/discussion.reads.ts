@@ -5,6 +5,16 @@ import type { Clock } from '../../platform/clock.ts';
 import { createReadCache } from '../../platform/read-cache.ts';
 import * as repo from './discussion.repository.ts';
 
+/** What the kept pages of posts may weigh in all (see `pageWeight`): about that many bytes of memory. */
+export const POST_PAGES_BUDGET = 12_000_000;
+
+/** A page of posts' weight: the characters of its texts and names, and a fixed part for each row object. */
+export function pageWeight(rows: readonly repo.ListedPostRow[]): number {
+  let weight = 0;
+  for (const r of rows) weight += 200 + r.body.length + r.body_html.length;
+  return weight;
+}
+
 type PageWhere = Omit<Parameters<typeof repo.listTopics>[1], 'after'>;
 type After = { value: string | number; id: string } | undefined;
 
@@ -51,8 +61,17 @@ export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
     ['topic_tags', 'tags', 'topic_shares', 'communities', 'polls'],
     20_000,
   );
-  // Post bodies are large: only the pages of the busiest topics are kept.
-  const postPages = cache<Awaited<ReturnType<typeof repo.listPosts>>>(['posts', 'users'], 300);
+  // Pages of posts are kept up to a budget of their text, not a count: a page holds 1 to 21 posts of a few
+  // hundred bytes to 20 KB each. Within 12 MB, the first pages of a few thousand threads stay in memory
+  // (bench/README.md, sixth round).
+  const postPages = createReadCache<Awaited<ReturnType<typeof repo.listPosts>>>({
+    db,
+    clock,
+    tables: ['posts', 'users'],
+    max: 20_000,
+    ttlMs: 60_000,
+    weight: { weigh: pageWeight, maxWeight: POST_PAGES_BUDGET },
+  });
 
   return {
     /** A page of a topic list (later pages are not kept: every reader asks for other ones). */

@@ -108,11 +108,25 @@ describe.skipIf(!browserAvailable())('discussions: journeys in the browser', () 
     // Ben quotes Ana's reply in his own: the quote lands in his reply box with a link back.
     await benView.post(2).getByRole('button', { name: 'Quote' }).click();
     await expect.poll(() => benView.replyBox.inputValue()).toContain('> **Ana Alvarez** [#2](#post-2):');
+    // The whole post is quoted from its Markdown source (threads list only the HTML).
+    expect(await benView.replyBox.inputValue()).toContain(
+      '> We give them a certificate that counts as **professional development**.',
+    );
     await benView.replyBox.press('End');
     await benView.replyBox.pressSequentially('Same here.');
     await benView.sendReply.click();
     await expectVisible(anaView.post(3).getByText('in reply to #2'));
     await expectVisible(anaView.post(3).locator('blockquote'));
+
+    // Ana edits her reply: the editor opens on its Markdown source; Ben sees the new text live.
+    await anaView.post(2).getByRole('button', { name: 'Edit', exact: true }).click();
+    const editor = anaView.post(2).getByRole('textbox', { name: 'Edit the post' });
+    await expect
+      .poll(() => editor.inputValue())
+      .toBe('We give them a certificate that counts as **professional development**.');
+    await editor.fill('We give them a certificate that counts as **continuing education**.');
+    await anaView.post(2).getByRole('button', { name: 'Save changes' }).click();
+    await expectVisible(benView.post(2).locator('strong').filter({ hasText: 'continuing education' }));
   });
 
   it('mention autocomplete in the composer, and the mention becomes a link', async () => {

@@ -68,7 +68,7 @@ describeEachDialect('discussions', (ctx) => {
     ).toBe('validation_failed');
   });
 
-  it('gives a non-member nothing of a members-only community: lists, topics, posts, revisions', async () => {
+  it('gives a non-member nothing of a members-only community: lists, topics, posts, sources, revisions', async () => {
     const c = ctx();
     const s = await space(c);
     const topic = (
@@ -86,6 +86,7 @@ describeEachDialect('discussions', (ctx) => {
         `/api/topics/${topic.id}`,
         `/api/topics/${topic.id}/posts`,
         `/api/posts/${post.id}/revisions`,
+        `/api/posts/${post.id}/source`,
       ]) {
         const res = await a.get(url);
         expect(res.statusCode, url).toBe(404);
@@ -149,7 +150,11 @@ describeEachDialect('discussions', (ctx) => {
       'forbidden',
     );
     const edited = (await s.ben.agent.patch(`/api/posts/${reply.id}`, { body: 'Better words' })).json();
-    expect(edited).toMatchObject({ body: 'Better words', editCount: 1 });
+    expect(edited).toMatchObject({ bodyHtml: '<p>Better words</p>\n', editCount: 1 });
+    // Threads carry the HTML only; the Markdown source is asked for (to edit or quote), by any reader.
+    expect(edited).not.toHaveProperty('body');
+    const source = (id: string, a: TestAgent) => a.get(`/api/posts/${id}/source`);
+    expect((await source(reply.id, s.ana.agent)).json()).toEqual({ body: 'Better words' });
     const history = (await s.ana.agent.get(`/api/posts/${reply.id}/revisions`)).json().items;
     expect(history).toEqual([
       expect.objectContaining({
@@ -161,12 +166,18 @@ describeEachDialect('discussions', (ctx) => {
     const deleted = (await s.ben.agent.delete(`/api/posts/${reply.id}`)).json();
     expect(deleted.deleted).toBe(true);
     const seen = (await s.ana.agent.get(`/api/topics/${topic.id}/posts?from=1`)).json().items[1];
-    expect(seen).toMatchObject({ deleted: true, body: '', bodyHtml: '', author: null });
+    expect(seen).toMatchObject({ deleted: true, bodyHtml: '', author: null });
+    expect(seen).not.toHaveProperty('body');
+    // A deleted post's source: moderators only, as its text in the thread.
+    for (const a of [s.ana.agent, s.ben.agent])
+      expect(errorCode(await source(reply.id, a))).toBe('not_found');
+    expect((await source(reply.id, s.mod.agent)).json()).toEqual({ body: 'Better words' });
     expect(errorCode(await s.ben.agent.post(`/api/posts/${reply.id}/restore`))).toBe('forbidden');
     expect((await s.mod.agent.post(`/api/posts/${reply.id}/restore`)).json()).toMatchObject({
       deleted: false,
-      body: 'Better words',
+      bodyHtml: '<p>Better words</p>\n',
     });
+    expect((await source(reply.id, s.ana.agent)).json()).toEqual({ body: 'Better words' });
   });
 
   it('reacts with a small fixed set, once per person and kind', async () => {

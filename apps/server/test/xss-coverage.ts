@@ -81,7 +81,7 @@ export const COVERAGE: Record<string, Coverage> = {
   'addGroupMember.userId': reference('4xx'),
   // discussions
   'createTopic.title': text('createTopic response; listTopics items[].title'),
-  'createTopic.body': markdown('listPosts items[].body + bodyHtml'),
+  'createTopic.body': markdown('getPostSource body; listPosts items[].bodyHtml'),
   'createTopic.group': reference('4xx'),
   'createTopic.tags[]': text('createTopic response; listTopics items[].tags; listTags items[].name'),
   'createTopic.poll.question': text('getTopic poll.question'),
@@ -90,8 +90,10 @@ export const COVERAGE: Record<string, Coverage> = {
   'updateTopic.title': text('updateTopic response; getTopic title'),
   'updateTopic.tags[]': text('updateTopic response; getTopic tags[].name; listTags'),
   'markSolution.postId': reference('4xx'),
-  'createPost.body': markdown('createPost response; listPosts items[].body + bodyHtml'),
-  'updatePost.body': markdown('updatePost response; listPosts; postRevisions items[].body'),
+  'createPost.body': markdown('getPostSource body; createPost response and listPosts bodyHtml'),
+  'updatePost.body': markdown(
+    'getPostSource body; updatePost response; listPosts; postRevisions items[].body',
+  ),
   'votePoll.optionIds[]': reference('4xx'),
   'shareTopic.community': reference('4xx'),
   'previewMarkdown.body': markdown('previewMarkdown response html'),

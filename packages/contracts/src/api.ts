@@ -41,6 +41,7 @@ import {
   ReactionBodySchema,
   ReadBodySchema,
   RevisionListResponseSchema,
+  PostSourceResponseSchema,
   SolutionBodySchema,
   TopicCreateBodySchema,
   TopicFlagBodySchema,
@@ -866,6 +867,15 @@ export const API = {
     params: PostParamsSchema,
     response: PostSchema,
     summary: 'Restore a deleted post (moderators)',
+    tag: 'discussions',
+  }),
+  getPostSource: ep({
+    method: 'GET',
+    path: '/api/posts/:id/source',
+    status: 200,
+    params: PostParamsSchema,
+    response: PostSourceResponseSchema,
+    summary: "A post's Markdown source, to edit or quote it (deleted posts: moderators only)",
     tag: 'discussions',
   }),
   postRevisions: ep({

@@ -114,9 +114,10 @@ export const PostSchema = z
     id: IdSchema,
     number: z.number().int(),
     author: PersonRefSchema.nullable(),
-    /** Markdown source (empty for deleted posts unless the viewer moderates). */
-    body: z.string(),
-    /** Sanitised HTML rendered on write. */
+    /**
+     * Sanitised HTML rendered on write (empty for deleted posts unless the viewer moderates). The Markdown
+     * source is not listed: editing and quoting ask for it (`getPostSource`), which halves a thread's answer.
+     */
     bodyHtml: z.string(),
     replyToNumber: z.number().int().nullable(),
     createdAt: TimestampSchema,
@@ -204,6 +205,9 @@ export const RevisionSchema = z
   })
   .meta({ id: 'Revision' });
 export const RevisionListResponseSchema = z.object({ items: z.array(RevisionSchema) });
+/** A post's Markdown source as it is now, for editing or quoting it. */
+export const PostSourceResponseSchema = z.object({ body: z.string() });
+export type PostSourceResponse = z.infer<typeof PostSourceResponseSchema>;
 /** Markdown to preview in the composer, rendered exactly as a post would be. */
 export const PreviewBodySchema = z.object({ body: z.string().max(L.bodyMax) });
 export const PreviewResponseSchema = z.object({ html: z.string() });

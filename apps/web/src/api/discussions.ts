@@ -43,6 +43,7 @@ export const discussionKeys = {
   posts: (id: string) => ['topic', id, 'posts'] as const,
   postsFrom: (id: string, start: number) => ['topic', id, 'posts', start] as const,
   revisions: (postId: string) => ['post', postId, 'revisions'] as const,
+  source: (postId: string) => ['post', postId, 'source'] as const,
 };
 
 /** A listed topic with what the viewer has not read of it (null for guests). */
@@ -283,6 +284,24 @@ export function useRevisions(postId: string, enabled: boolean) {
     queryFn: ({ signal }) => apiCall('postRevisions', { params: { id: postId }, signal }),
     enabled,
   });
+}
+
+/**
+ * A post's Markdown source (threads list only the HTML). Read fresh each time it is needed: nothing is kept
+ * once the editor closes, so a second edit starts from the text as it is then.
+ */
+export function usePostSource(postId: string) {
+  return useQuery({
+    queryKey: discussionKeys.source(postId),
+    queryFn: ({ signal }) => apiCall('getPostSource', { params: { id: postId }, signal }),
+    gcTime: 0,
+    staleTime: 0,
+  });
+}
+
+/** A post's Markdown source, read once (to quote a whole post). */
+export async function fetchPostSource(postId: string): Promise<string> {
+  return (await apiCall('getPostSource', { params: { id: postId } })).body;
 }
 
 /** Record how far the viewer has read; only ever moves forward. */

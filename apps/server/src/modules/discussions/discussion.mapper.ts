@@ -45,7 +45,6 @@ export function toPost(
     id: p.id,
     number: p.number,
     author: hidden ? null : person(p.author_id, p.author_name),
-    body: hidden ? '' : p.body,
     bodyHtml: hidden ? '' : p.body_html,
     replyToNumber: p.reply_to_number,
     createdAt: p.created_at,

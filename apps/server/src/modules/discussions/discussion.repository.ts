@@ -220,7 +220,6 @@ export const LISTED_POST_COLUMNS = [
   'p.id',
   'p.number',
   'p.author_id',
-  'p.body',
   'p.body_html',
   'p.reply_to_number',
   'p.edit_count',

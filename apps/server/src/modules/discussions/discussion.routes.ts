@@ -51,6 +51,7 @@ export function discussionRoutes(app: FastifyInstance, d: DiscussionRouteDeps): 
   route(app, 'updatePost', async ({ actor, params, body }) => discussions.edit(actor, params.id, body.body));
   route(app, 'deletePost', async ({ actor, params }) => discussions.setDeleted(actor, params.id, true));
   route(app, 'restorePost', async ({ actor, params }) => discussions.setDeleted(actor, params.id, false));
+  route(app, 'getPostSource', async ({ actor, params }) => discussions.source(actor, params.id));
   route(app, 'postRevisions', async ({ actor, params }) => discussions.revisions(actor, params.id));
   route(app, 'react', async ({ actor, params, body }) =>
     discussions.react(actor, params.id, body.kind, true),

@@ -592,6 +592,13 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       return postView(actor, { ...l, topic: (await repo.findTopic(db, l.topic.id))! }, postId);
     },
 
+    /** The Markdown source of a post the viewer may read (a deleted one only for moderators). */
+    async source(actor: Actor, postId: string): Promise<{ body: string }> {
+      const { post, l } = await loadPost(actor, postId);
+      if (post.deleted_at && !can(actor, 'topic.moderate', l.access)) throw notFound('Post');
+      return { body: post.body };
+    },
+
     async revisions(actor: Actor, postId: string) {
       const { post, l } = await loadPost(actor, postId);
       if (post.deleted_at && !can(actor, 'topic.moderate', l.access)) throw notFound('Post');

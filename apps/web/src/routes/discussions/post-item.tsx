@@ -1,7 +1,7 @@
 import { REACTION_KINDS, type Post, type ReactionKind, type Topic } from '@discuss/contracts';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { usePostAction, useRevisions, useTopicAction } from '../../api/discussions.ts';
+import { usePostAction, usePostSource, useRevisions, useTopicAction } from '../../api/discussions.ts';
 import { Avatar } from '../../components/avatar.tsx';
 import { SanitizedHtml } from '../../components/sanitized-html.tsx';
 import { Alert } from '../../components/ui/alert.tsx';
@@ -238,13 +238,41 @@ function Reactions({
   );
 }
 
-function EditPost({ post, topic, onDone }: { post: Post; topic: Topic; onDone: () => void }) {
+interface EditProps {
+  post: Post;
+  topic: Topic;
+  onDone: () => void;
+}
+
+/** Edits a post: its Markdown source is read first (threads list only the HTML). */
+function EditPost(props: EditProps) {
   const { t } = useTranslation();
-  const [body, setBody] = useState(post.body);
+  const source = usePostSource(props.post.id);
+  if (source.isPending) return <LoadingState />;
+  if (source.isError) {
+    return (
+      <div className="stack">
+        <Alert tone="error" live="alert">
+          <p>{errorMessage(t, source.error)}</p>
+        </Alert>
+        <div className="button-row">
+          <Button variant="secondary" onClick={props.onDone}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  return <EditPostForm {...props} source={source.data.body} />;
+}
+
+function EditPostForm({ post, topic, onDone, source }: EditProps & { source: string }) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState(source);
   const action = usePostAction(topic.id, post.id);
   const error = action.isError ? errorMessage(t, action.error) : undefined;
   function save() {
-    if (!body.trim() || body === post.body) return onDone();
+    if (!body.trim() || body === source) return onDone();
     action.mutate({ kind: 'edit', body }, { onSuccess: onDone });
   }
   return (

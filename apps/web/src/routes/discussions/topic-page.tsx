@@ -6,6 +6,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import {
   discussionKeys,
   fetchNewPosts,
+  fetchPostSource,
   loadedPosts,
   openingPost,
   refreshPost,
@@ -125,9 +126,16 @@ function TopicView({ topic, start }: { topic: Topic; start: number | null }) {
   function reply(post: Post) {
     replyRef.current?.replyTo(post);
   }
-  function quote(post: Post, excerpt: string) {
+  async function quote(post: Post, excerpt: string) {
     const author = post.author?.displayName ?? t('discussions.formerMember');
-    replyRef.current?.quote(post, quoteMarkdown({ number: post.number, author, body: post.body }, excerpt));
+    let body = '';
+    if (!excerpt.trim()) {
+      // Threads list only the HTML: the whole post's Markdown is read now. Should that fail, its text as shown.
+      body = await fetchPostSource(post.id).catch(
+        () => document.querySelector(`#post-${post.number} .post-body`)?.textContent ?? '',
+      );
+    }
+    replyRef.current?.quote(post, quoteMarkdown({ number: post.number, author, body }, excerpt));
   }
 
   const solution = topic.solutionNumber;
@@ -211,7 +219,7 @@ function TopicView({ topic, start }: { topic: Topic; start: number | null }) {
                 topic={topic}
                 signedIn={me !== null}
                 onReply={reply}
-                onQuote={quote}
+                onQuote={(post, excerpt) => void quote(post, excerpt)}
                 postLink={postLink}
                 firstUnread={opened.lastRead > 0 && post.number === opened.lastRead + 1}
               />

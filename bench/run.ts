@@ -140,10 +140,12 @@ async function main(): Promise<void> {
     );
     const plan = readPlan(dataDir);
 
-    // 2. The web app, built once if missing.
+    // 2. The web app, built for production every time (a few seconds): apps/web/dist may hold another
+    // kind of build (the browser journeys build it under NODE_ENV=test, React's development build).
     const webDist = values['web-dist'] ? path.resolve(values['web-dist']) : path.join(root, 'apps/web/dist');
-    if (!existsSync(path.join(webDist, 'index.html'))) {
-      if (values['web-dist']) throw new Error(`no index.html in ${webDist}`);
+    if (values['web-dist']) {
+      if (!existsSync(path.join(webDist, 'index.html'))) throw new Error(`no index.html in ${webDist}`);
+    } else {
       console.log('Building the web app…');
       await runToEnd('npm', ['run', '-s', 'build'], {
         cwd: root,

@@ -115,10 +115,9 @@ export function measureBundle(dist: string): BundleReport {
   const vendor = readdirSync(path.join(dist, 'assets')).find(
     (f) => f.startsWith('vendor-') && f.endsWith('.js'),
   );
-  const developmentBuild =
-    /jsxDEV/.test(entrySource) ||
-    (vendor !== undefined &&
-      readFileSync(path.join(dist, 'assets', vendor), 'utf8').includes('react-dom.development'));
+  const vendorSource = vendor === undefined ? '' : readFileSync(path.join(dist, 'assets', vendor), 'utf8');
+  // React's development build: its JSX runtime (jsxDEV), or the React 18 file name.
+  const developmentBuild = /jsxDEV/.test(entrySource) || /jsxDEV|react-dom\.development/.test(vendorSource);
   return {
     route,
     note,

@@ -123,6 +123,44 @@ describeEachDialect('caches take every change at once', (ctx) => {
     expect((await agent.post(`/api/topics/${first.id}/posts`, { body: 'Bump' })).statusCode).toBe(201);
     expect(await titles()).toEqual(['The first topic', 'The second topic']);
   });
+
+  it("a topic's header and pages take a new name, a new last poster and a solution at once", async () => {
+    const c = ctx();
+    const cop = await createCommunity(c);
+    const ana = await createUser(c, { display_name: 'Ana First' });
+    const ben = await createUser(c, { display_name: 'Ben' });
+    for (const u of [ana, ben]) await addMember(c, cop.id, u.id);
+    const anaAgent = await agentFor(c, ana.id);
+    const benAgent = await agentFor(c, ben.id);
+    const topic = (
+      await anaAgent.post(`/api/communities/${cop.slug}/topics`, { title: 'Names in the header', body: 'Hi' })
+    ).json<{ id: string }>();
+    type Header = {
+      author: { displayName: string };
+      lastPoster: { displayName: string };
+      solutionNumber: number | null;
+    };
+    const header = async () => (await c.guest().get(`/api/topics/${topic.id}`)).json<Header>();
+    const firstAuthor = async () =>
+      (await c.guest().get(`/api/topics/${topic.id}/posts?from=1`)).json<{
+        items: { author: { displayName: string } }[];
+      }>().items[0]!.author.displayName;
+    for (let i = 0; i < 2; i++) {
+      expect(await header()).toMatchObject({ author: { displayName: 'Ana First' }, solutionNumber: null });
+      expect(await firstAuthor()).toBe('Ana First');
+    }
+    expect((await anaAgent.patch('/api/me', { displayName: 'Ana Renamed' })).statusCode).toBe(200);
+    expect(await header()).toMatchObject({ author: { displayName: 'Ana Renamed' } });
+    expect(await firstAuthor()).toBe('Ana Renamed');
+    const reply = (await benAgent.post(`/api/topics/${topic.id}/posts`, { body: 'An answer' })).json<{
+      id: string;
+    }>();
+    expect(await header()).toMatchObject({ lastPoster: { displayName: 'Ben' } });
+    expect((await anaAgent.post(`/api/topics/${topic.id}/solution`, { postId: reply.id })).statusCode).toBe(
+      200,
+    );
+    expect(await header()).toMatchObject({ solutionNumber: 2 });
+  });
 });
 
 describe('write tracker (SQLite)', () => {
@@ -179,59 +217,6 @@ describe('presence writes', () => {
   });
 });
 
-describe('read cache (SQLite): read-through', () => {
-  it('keeps the part of a wider read, unless its tables were written while it was read', async () => {
-    const database = openDatabase({});
-    try {
-      await migrateToLatest(database.db);
-      const cache = createReadCache<string>({
-        db: database.db,
-        clock: systemClock,
-        tables: ['topics'],
-        max: 10,
-        ttlMs: 60_000,
-      });
-      let loads = 0;
-      const load = async () => `loaded ${++loads}`;
-      // A wider answer; its kept part serves later gets without loading.
-      expect(
-        await cache.readThrough(
-          'a',
-          async () => ({ row: 'a-row', extra: 1 }),
-          (r) => r.row,
-        ),
-      ).toEqual({
-        row: 'a-row',
-        extra: 1,
-      });
-      expect(await cache.get('a', load)).toBe('a-row');
-      expect(loads).toBe(0);
-      // A write to the cache's tables while reading: nothing kept (it could be from before the write).
-      await cache.readThrough(
-        'b',
-        async () => {
-          await database.db.updateTable('topics').set({ title: 'x' }).where('id', '=', 'none').execute();
-          return 'b-row';
-        },
-        (r) => r,
-      );
-      expect(await cache.get('b', load)).toBe('loaded 1');
-      // A later read-through replaces what was kept.
-      await cache.readThrough(
-        'a',
-        async () => 'a-newer',
-        (r) => r,
-      );
-      expect(await cache.get('a', load)).toBe('a-newer');
-      // A write after it drops it as any entry.
-      await database.db.updateTable('topics').set({ title: 'y' }).where('id', '=', 'none').execute();
-      expect(await cache.get('a', load)).toBe('loaded 2');
-    } finally {
-      await database.close();
-    }
-  });
-});
-
 describe('read cache (SQLite): a weight budget', () => {
   it('drops the oldest entries while the kept ones weigh more than the budget, and never keeps a heavier one', async () => {
     const database = openDatabase({});
@@ -273,15 +258,15 @@ describe('read cache (SQLite): a weight budget', () => {
         true,
       ]);
       expect(await kept('huge', 'h'.repeat(11))).toBe(false);
-      // Replacing an entry gives its weight back first: a (1 → 4) needs room for 3 more, so b goes.
-      await cache.readThrough(
-        'a',
-        async () => 'AAAA',
-        (r) => r,
-      );
-      expect(await cache.get('a', async () => 'loaded')).toBe('AAAA');
-      expect([await kept('c'), await kept('d')]).toEqual([true, true]);
-      expect(await kept('b', 'b')).toBe(false);
+      // A forgotten entry gives its weight back: e (4) takes b's place (4), nothing else goes.
+      cache.forget('b');
+      await get('e', 'eeee');
+      expect([await kept('c'), await kept('d'), await kept('a'), await kept('e')]).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
     } finally {
       await database.close();
     }

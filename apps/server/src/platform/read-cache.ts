@@ -25,12 +25,6 @@ export interface ReadCache<V> {
    * read from has been written since; `until(value)` may shorten its life (e.g. to an expiry date).
    */
   get(key: string, load: () => Promise<V>, until?: (value: V) => number | undefined): Promise<V>;
-  /**
-   * Runs `read`, which may read more than this cache keeps, and keeps `pick` of its answer under `key`
-   * unless one of the cache's tables was written meanwhile: a caller that needs a wider row now fills the
-   * cache for the requests that need only the kept part.
-   */
-  readThrough<R>(key: string, read: () => Promise<R>, pick: (answer: R) => V): Promise<R>;
   /** Drops what is kept under `key` (after a write the tracker does not count, see `PRESENCE_COLUMNS`). */
   forget(key: string): void;
 }
@@ -51,7 +45,7 @@ interface Entry<V> {
 export function createReadCache<V>(opts: ReadCacheOptions<V>): ReadCache<V> {
   const tracker = trackerOf(opts.db);
   if (!tracker) {
-    return { get: (_key, load) => load(), readThrough: (_key, read) => read(), forget: () => undefined };
+    return { get: (_key, load) => load(), forget: () => undefined };
   }
   const entries = new Map<string, Entry<V>>();
   // Concurrent misses of one key share one load.
@@ -100,13 +94,6 @@ export function createReadCache<V>(opts: ReadCacheOptions<V>): ReadCache<V> {
       } finally {
         if (loading.get(key)?.promise === promise) loading.delete(key);
       }
-    },
-    async readThrough(key, read, pick) {
-      const stamp = tracker.stamp(opts.tables);
-      const now = opts.clock.now().getTime();
-      const answer = await read();
-      if (tracker.stamp(opts.tables) === stamp) keep(key, pick(answer), stamp, now + opts.ttlMs);
-      return answer;
     },
     forget(key) {
       drop(key);

@@ -60,6 +60,7 @@ export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
     1_000,
   );
   const topics = cache<repo.TopicRow | undefined>(['topics'], 20_000);
+  const headers = cache<repo.TopicHeaderRow | undefined>(['topics', 'users'], 20_000);
   const extras = cache<Awaited<ReturnType<typeof readExtras>>>(
     ['topic_tags', 'tags', 'topic_shares', 'communities', 'polls'],
     20_000,
@@ -85,23 +86,11 @@ export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
             readPage(w, undefined),
           ),
     topic: (id: string) => topics.get(id, () => repo.findTopic(db, id)),
-    /** A topic with its page header's details, read now; its row is kept for `topic` (one query, not two). */
-    topicDetail: (id: string, viewerId: string | null) =>
-      topics.readThrough(
-        id,
-        () => repo.topicDetail(db, id, viewerId),
-        (d) => {
-          if (!d) return undefined;
-          const {
-            author_name: _a,
-            last_poster_name: _l,
-            solution_number: _s,
-            last_read_number: _r,
-            ...row
-          } = d;
-          return row;
-        },
-      ),
+    /**
+     * The names and solution number a topic's header shows. Kept until a write to topics or users (a post's
+     * number never changes, so the solution's needs no more).
+     */
+    header: (id: string) => headers.get(id, () => repo.topicHeader(db, id)),
     /** A topic's tags, the communities it is shared into, and its poll (without votes). */
     extras: (topicId: string) => extras.get(topicId, () => readExtras(topicId)),
     posts: (topicId: string, from: number, limit: number) =>

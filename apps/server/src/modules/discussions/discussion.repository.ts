@@ -59,6 +59,23 @@ export const topicDetail = (
   id: string,
   viewerId: string | null,
 ): Promise<TopicDetailRow | undefined> => topicDetailQuery.first(db, { id, viewer: viewerId ?? '' });
+/** What a topic's header shows besides its row: its author's and last poster's names, its solution's number. */
+export type TopicHeaderRow = Pick<TopicDetailRow, 'author_name' | 'last_poster_name' | 'solution_number'>;
+const topicHeaderQuery = prepared((db, a: { id: string }) =>
+  db
+    .selectFrom('topics as t')
+    .leftJoin('users as a', 'a.id', 't.author_id')
+    .leftJoin('users as l', 'l.id', 't.last_poster_id')
+    .leftJoin('posts as s', 's.id', 't.solved_post_id')
+    .select([
+      'a.display_name as author_name',
+      'l.display_name as last_poster_name',
+      's.number as solution_number',
+    ])
+    .where('t.id', '=', a.id),
+);
+export const topicHeader = (db: Exec, id: string): Promise<TopicHeaderRow | undefined> =>
+  topicHeaderQuery.first(db, { id });
 export const insertTopic = (db: Exec, row: TopicRow) => db.insertInto('topics').values(row).execute();
 export const updateTopic = (db: Exec, id: string, patch: Partial<TopicRow>) =>
   db.updateTable('topics').set(patch).where('id', '=', id).execute();

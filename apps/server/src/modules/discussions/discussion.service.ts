@@ -360,10 +360,19 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     },
 
     async get(actor: Actor, id: string): Promise<Topic> {
-      // The detail row is the topic row too: it serves the access check and fills the topic cache.
-      const detail = await commonReads.topicDetail(id, viewerOf(actor));
-      const l = await loadTopic(db, communities, actor, id, undefined, () => Promise.resolve(detail));
-      return topicView(actor, l, detail);
+      // The topic's row and header come from the read caches; only the viewer's read position is read.
+      const l = await load(actor, id);
+      const [header, lastRead] = await Promise.all([
+        commonReads.header(id),
+        actor.kind === 'user' ? repo.readPosition(db, actor.userId, id) : undefined,
+      ]);
+      return topicView(actor, l, {
+        ...l.topic,
+        author_name: header?.author_name ?? null,
+        last_poster_name: header?.last_poster_name ?? null,
+        solution_number: header?.solution_number ?? null,
+        last_read_number: lastRead ?? null,
+      });
     },
 
     async update(

@@ -73,7 +73,7 @@ export interface ScenarioResult {
   peakRssMb?: number;
   /** Server CPU time per request (all threads), a measure that holds up better than req/s on a busy machine. */
   cpuMsPerRequest?: number;
-  /** CPU time of the load generator (this process: autocannon and its parsing of answers) per request. */
+  /** CPU time of the load tool per request: wrk's own, or this process's when autocannon runs in it. */
   loadCpuMsPerRequest?: number;
   /**
    * Share of the machine's CPU time its hypervisor took during the run (steal, /proc/stat). Stolen time

@@ -29,8 +29,8 @@ const findTopicQuery = prepared((db, a: { id: string }) =>
 export const findTopic = (db: Exec, id: string) => findTopicQuery.first(db, { id });
 
 /**
- * A topic with everything its page header shows, in one query: author and last poster names, the
- * solution's number, and the viewer's read position (null when never read or for guests).
+ * A topic with everything its page header shows: author and last poster names, the solution's number, and
+ * the viewer's read position (null when never read or for guests).
  */
 export type TopicDetailRow = TopicRow & {
   author_name: string | null;
@@ -38,27 +38,6 @@ export type TopicDetailRow = TopicRow & {
   solution_number: number | null;
   last_read_number: number | null;
 };
-const topicDetailQuery = prepared((db, a: { id: string; viewer: string }) =>
-  db
-    .selectFrom('topics as t')
-    .leftJoin('users as a', 'a.id', 't.author_id')
-    .leftJoin('users as l', 'l.id', 't.last_poster_id')
-    .leftJoin('posts as s', 's.id', 't.solved_post_id')
-    .leftJoin('topic_reads as r', (j) => j.onRef('r.topic_id', '=', 't.id').on('r.user_id', '=', a.viewer))
-    .selectAll('t')
-    .select([
-      'a.display_name as author_name',
-      'l.display_name as last_poster_name',
-      's.number as solution_number',
-      'r.last_read_number',
-    ])
-    .where('t.id', '=', a.id),
-);
-export const topicDetail = (
-  db: Exec,
-  id: string,
-  viewerId: string | null,
-): Promise<TopicDetailRow | undefined> => topicDetailQuery.first(db, { id, viewer: viewerId ?? '' });
 /** What a topic's header shows besides its row: its author's and last poster's names, its solution's number. */
 export type TopicHeaderRow = Pick<TopicDetailRow, 'author_name' | 'last_poster_name' | 'solution_number'>;
 const topicHeaderQuery = prepared((db, a: { id: string }) =>

@@ -72,11 +72,27 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
 
   const viewerOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 
-  /** `detail`: the topic as read for this request, if it was (else read now). */
-  async function topicView(actor: Actor, l: LoadedTopic, detail?: repo.TopicDetailRow): Promise<Topic> {
-    // One query for the topic as it is now (it may have changed since it was loaded), its names,
-    // its solution's number and the viewer's read position.
-    const t = detail ?? (await repo.topicDetail(db, l.topic.id, viewerOf(actor)))!;
+  /**
+   * A topic's row with what its header shows (from the read caches) and the viewer's read position (read
+   * now; none for guests).
+   */
+  async function detailOf(actor: Actor, row: repo.TopicRow): Promise<repo.TopicDetailRow> {
+    const [header, lastRead] = await Promise.all([
+      commonReads.header(row.id),
+      actor.kind === 'user' ? repo.readPosition(db, actor.userId, row.id) : undefined,
+    ]);
+    return {
+      ...row,
+      author_name: header?.author_name ?? null,
+      last_poster_name: header?.last_poster_name ?? null,
+      solution_number: header?.solution_number ?? null,
+      last_read_number: lastRead ?? null,
+    };
+  }
+
+  /** `row`: the topic as loaded for this request, if nothing changed it since (else read again now). */
+  async function topicView(actor: Actor, l: LoadedTopic, row?: repo.TopicRow): Promise<Topic> {
+    const t = await detailOf(actor, row ?? (await commonReads.topic(l.topic.id))!);
     const lastRead = actor.kind === 'user' ? t.last_read_number : null;
     const access: TopicAccess = { ...l.access, locked: t.locked_at !== null };
     const extras = await commonReads.extras(t.id);
@@ -143,6 +159,13 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       deleted: post.deleted_at !== null,
     };
     return { post, l, access };
+  }
+
+  /** A post whose text the actor may read: a deleted one only for moderators, as in the thread. */
+  async function readablePost(actor: Actor, postId: string) {
+    const { post, l } = await loadPost(actor, postId);
+    if (post.deleted_at && !can(actor, 'topic.moderate', l.access)) throw notFound('Post');
+    return post;
   }
 
   /** Mentioned people who may read the topic get an event (the social capability turns it into a notification). */
@@ -360,19 +383,8 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     },
 
     async get(actor: Actor, id: string): Promise<Topic> {
-      // The topic's row and header come from the read caches; only the viewer's read position is read.
       const l = await load(actor, id);
-      const [header, lastRead] = await Promise.all([
-        commonReads.header(id),
-        actor.kind === 'user' ? repo.readPosition(db, actor.userId, id) : undefined,
-      ]);
-      return topicView(actor, l, {
-        ...l.topic,
-        author_name: header?.author_name ?? null,
-        last_poster_name: header?.last_poster_name ?? null,
-        solution_number: header?.solution_number ?? null,
-        last_read_number: lastRead ?? null,
-      });
+      return topicView(actor, l, l.topic);
     },
 
     async update(
@@ -603,14 +615,11 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
 
     /** The Markdown source of a post the viewer may read (a deleted one only for moderators). */
     async source(actor: Actor, postId: string): Promise<{ body: string }> {
-      const { post, l } = await loadPost(actor, postId);
-      if (post.deleted_at && !can(actor, 'topic.moderate', l.access)) throw notFound('Post');
-      return { body: post.body };
+      return { body: (await readablePost(actor, postId)).body };
     },
 
     async revisions(actor: Actor, postId: string) {
-      const { post, l } = await loadPost(actor, postId);
-      if (post.deleted_at && !can(actor, 'topic.moderate', l.access)) throw notFound('Post');
+      await readablePost(actor, postId);
       const rows = await repo.listRevisions(db, postId);
       return {
         items: rows.map((r) => ({

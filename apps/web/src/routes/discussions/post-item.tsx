@@ -11,6 +11,7 @@ import { FormActions } from '../../components/ui/form-actions.tsx';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { BulbIcon, CheckIcon, HeartIcon, ThumbUpIcon } from '../../components/ui/icons.tsx';
+import { LoadError } from '../../components/ui/load-error.tsx';
 import { LoadingState } from '../../components/ui/spinner.tsx';
 import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { cx } from '../../lib/cx.ts';
@@ -252,9 +253,7 @@ function EditPost(props: EditProps) {
   if (source.isError) {
     return (
       <div className="stack">
-        <Alert tone="error" live="alert">
-          <p>{errorMessage(t, source.error)}</p>
-        </Alert>
+        <LoadError error={source.error} onRetry={() => void source.refetch()} />
         <div className="button-row">
           <Button variant="secondary" onClick={props.onDone}>
             {t('common.cancel')}

@@ -49,14 +49,29 @@ export class SiteHeader {
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   }
 
+  /**
+   * Opens the account menu and clicks `item` in it. Right after signing in, the page may still be settling
+   * (the new session's route and header render once more) and close a menu opened too early: the menu is
+   * opened again then, a few times at most.
+   */
+  private async fromAccountMenu(item: Locator): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.openAccountMenu();
+      try {
+        await item.click({ timeout: 3_000 });
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
+  }
+
   async goToSettings(): Promise<void> {
-    await this.openAccountMenu();
-    await this.banner.getByRole('link', { name: 'Account settings' }).click();
+    await this.fromAccountMenu(this.banner.getByRole('link', { name: 'Account settings' }));
   }
 
   async signOut(): Promise<void> {
-    await this.openAccountMenu();
-    await this.banner.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await this.fromAccountMenu(this.banner.getByRole('button', { name: 'Sign out', exact: true }));
   }
 }
 

@@ -244,6 +244,35 @@ describe.skipIf(!browserAvailable())('discussions: journeys in the browser', () 
     await expectVisible(benPage.getByRole('link', { name: 'Go to the answer (#2)' }));
   });
 
+  it('a long thread opens on the page holding the first unread reply, and pages both ways', async () => {
+    const platform = await journeys.platform();
+    const { slug, ana, ben } = await seedCommunity(platform);
+    const topic = await startTopic(platform, ana, slug, 'Work-based learning: a long thread', 'Post 1.');
+    // Ana and Ben take turns (each may post 30 times a minute).
+    for (let n = 2; n <= 45; n++) {
+      const by = n % 2 ? ana : ben;
+      await platform.app.services.discussions.reply(actor(by), topic.id, { body: `Reply number ${n}.` });
+    }
+    // Cleo has read up to reply 25: the thread opens on posts 21–40, at the divider before 26.
+    const cleo = await seedAccount(platform, { displayName: 'Cleo Costa' });
+    await platform.app.services.membership.join(actor(cleo), slug);
+    await platform.app.services.discussions.markRead(actor(cleo), topic.id, 25);
+    const page = await signedIn(journeys, platform, cleo);
+    const view = new TopicPage(page);
+    await view.open(platform.url, `/c/${slug}/t/${topic.id}`);
+    const divider = page.getByText('Unread from here');
+    await expectVisible(divider);
+    await expect.poll(() => divider.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
+    await expect.poll(() => view.posts.count()).toBe(20);
+    expect(await view.post(21).count()).toBe(1);
+    expect(await view.post(20).count()).toBe(0);
+    await page.getByRole('button', { name: 'Show earlier posts' }).click();
+    await expect.poll(() => view.posts.count()).toBe(40);
+    await expectVisible(view.post(1));
+    await page.getByRole('button', { name: 'Show later posts' }).click();
+    await expect.poll(() => view.posts.count()).toBe(45);
+  });
+
   describe.each([
     { viewport: PHONE, colorScheme: 'light' as const },
     { viewport: PHONE, colorScheme: 'dark' as const },

@@ -92,13 +92,15 @@ export interface Scenario {
 
 const rand = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)]!;
 /**
- * A page of posts as the web app asks for it right after the topic: `POSTS_PAGE` posts from where the thread
- * opens, worked out from the topic's answer (`openingPost` and `usePosts` in apps/web/src/api/discussions.ts:
- * the first post for guests, newcomers and threads read to the end, else the last read one).
+ * A page of posts as the web app asks for it right after the topic: the whole page (`POSTS_PAGE` posts,
+ * 1–20, 21–40, …) holding the post where the thread opens, worked out from the topic's answer
+ * (`openingPost`, `pageStart` and `usePosts` in apps/web/src/api/discussions.ts: the first post for guests,
+ * newcomers and threads read to the end, else the last read one).
  */
 const POSTS_PAGE = 20;
 const postsOf = (id: unknown, read: number, postCount: number) => {
-  const from = read === 0 || read >= postCount ? 1 : read;
+  const at = read === 0 || read >= postCount ? 1 : read;
+  const from = Math.floor((at - 1) / POSTS_PAGE) * POSTS_PAGE + 1;
   return `/api/topics/${id as string}/posts?from=${from}&limit=${POSTS_PAGE}`;
 };
 

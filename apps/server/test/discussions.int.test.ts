@@ -180,6 +180,54 @@ describeEachDialect('discussions', (ctx) => {
     expect((await source(reply.id, s.ana.agent)).json()).toEqual({ body: 'Better words' });
   });
 
+  it('sends each reader the same page of posts, with their own permissions beside it', async () => {
+    const c = ctx();
+    const s = await space(c);
+    const topic = (
+      await s.ana.agent.post(`/api/communities/${s.cop.slug}/topics`, {
+        title: 'Who may do what',
+        body: 'One',
+      })
+    ).json();
+    const two = (await s.ben.agent.post(`/api/topics/${topic.id}/posts`, { body: 'Two' })).json();
+    await s.fac.agent.post(`/api/topics/${topic.id}/posts`, { body: 'Three' });
+    await s.ben.agent.post(`/api/topics/${topic.id}/posts`, { body: 'Four' });
+    await s.ben.agent.delete(`/api/posts/${two.id}`);
+    const page = async (agent: TestAgent) =>
+      (await agent.get(`/api/topics/${topic.id}/posts?from=1&limit=20`)).json<{
+        items: { number: number; bodyHtml: string; author: unknown }[];
+        can: Record<string, number[]>;
+      }>();
+    // The topic's author may mark a reply as the solution (not a deleted one); each author edits and
+    // deletes their own posts; a moderator all of them, and restores the deleted one.
+    expect((await page(s.ana.agent)).can).toEqual({
+      edit: [1],
+      delete: [1],
+      restore: [],
+      markSolution: [3, 4],
+    });
+    expect((await page(s.ben.agent)).can).toEqual({ edit: [4], delete: [4], restore: [], markSolution: [] });
+    expect((await page(s.mod.agent)).can).toEqual({
+      edit: [1, 3, 4],
+      delete: [1, 3, 4],
+      restore: [2],
+      markSolution: [3, 4],
+    });
+    // Moderators see the deleted post's text, others only that it was deleted, asked in either order.
+    for (const [agent, shown] of [
+      [s.ana.agent, ''],
+      [s.mod.agent, '<p>Two</p>\n'],
+      [s.ben.agent, ''],
+      [s.fac.agent, '<p>Two</p>\n'],
+    ] as const) {
+      const items = (await page(agent)).items;
+      expect(items.map((p) => p.number)).toEqual([1, 2, 3, 4]);
+      expect(items[1]!.bodyHtml).toBe(shown);
+    }
+    // A guest of this members-only community gets nothing.
+    expect(errorCode(await c.guest().get(`/api/topics/${topic.id}/posts?from=1`))).toBe('not_found');
+  });
+
   it('reacts with a small fixed set, once per person and kind', async () => {
     const c = ctx();
     const s = await space(c);
@@ -224,35 +272,31 @@ describeEachDialect('discussions', (ctx) => {
     await react(s.fac, 2, 'thanks');
     await react(s.fac, 2, 'like');
     await react(s.ben, 4, 'insightful');
-    const page = async (who: typeof s.ana, from: number, limit: number) =>
-      (await who.agent.get(`/api/topics/${topic.id}/posts?from=${from}&limit=${limit}`))
-        .json()
-        .items.map((p: { number: number; reactions: unknown }) => [p.number, p.reactions]);
-    expect(await page(s.ana, 2, 2)).toEqual([
+    const page = async (agent: typeof s.ana.agent, from: number, limit: number) => {
+      const answer = (await agent.get(`/api/topics/${topic.id}/posts?from=${from}&limit=${limit}`)).json<{
+        items: { number: number; reactions: unknown }[];
+        mine: Record<string, string[]>;
+      }>();
+      return { counts: answer.items.map((p) => [p.number, p.reactions]), mine: answer.mine };
+    };
+    // Counts are the same for every reader; which reactions are the viewer's comes beside them.
+    const two = [
+      2,
       [
-        2,
-        [
-          { kind: 'like', count: 2, mine: true },
-          { kind: 'thanks', count: 2, mine: false },
-        ],
+        { kind: 'like', count: 2 },
+        { kind: 'thanks', count: 2 },
       ],
-      [3, []],
-    ]);
-    expect(await page(s.ben, 1, 4)).toEqual([
-      [1, [{ kind: 'like', count: 1, mine: false }]],
-      [
-        2,
-        [
-          { kind: 'like', count: 2, mine: false },
-          { kind: 'thanks', count: 2, mine: true },
-        ],
-      ],
-      [3, []],
-      [4, [{ kind: 'insightful', count: 1, mine: true }]],
-    ]);
+    ];
+    expect(await page(s.ana.agent, 2, 2)).toEqual({ counts: [two, [3, []]], mine: { 2: ['like'] } });
+    expect(await page(s.ben.agent, 1, 4)).toEqual({
+      counts: [[1, [{ kind: 'like', count: 1 }]], two, [3, []], [4, [{ kind: 'insightful', count: 1 }]]],
+      mine: { 2: ['thanks'], 4: ['insightful'] },
+    });
     // A guest of this public community sees the counts, none of them as its own.
-    const guest = (await c.guest().get(`/api/topics/${topic.id}/posts?from=4`)).json();
-    expect(guest.items[0].reactions).toEqual([{ kind: 'insightful', count: 1, mine: false }]);
+    expect(await page(c.guest(), 4, 1)).toEqual({
+      counts: [[4, [{ kind: 'insightful', count: 1 }]]],
+      mine: {},
+    });
   });
 
   it('pins, locks and marks the solution, each by those allowed', async () => {

@@ -154,10 +154,36 @@ export const PostListQuerySchema = z.object({
   from: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(L.postsPageSize),
 });
+/**
+ * A post as listed in a page of a thread: the same for every reader allowed to see it (moderators see the
+ * text of deleted posts, others do not). What is the viewer's own, their reactions and what they may do,
+ * comes beside the page (`PostListResponse.mine` and `.can`).
+ */
+export const ListedPostSchema = PostSchema.omit({ reactions: true, can: true })
+  .extend({ reactions: z.array(ReactionCountSchema.omit({ mine: true })) })
+  .meta({ id: 'ListedPost' });
+export type ListedPost = z.infer<typeof ListedPostSchema>;
+
+const PostNumbersSchema = z.array(z.number().int());
+
+/**
+ * A page of a thread (decision 0022). `items` and `nextFrom` are the same for every reader of the same kind
+ * (moderator or not), so the server can send them as they were written and compressed for the first one;
+ * the viewer's own part comes last.
+ */
 export const PostListResponseSchema = z.object({
-  items: z.array(PostSchema),
+  items: z.array(ListedPostSchema),
   /** Number to pass as `from` for the next page, or null at the end. */
   nextFrom: z.number().int().nullable(),
+  /** The viewer's own reactions on the listed posts, by post number (posts without any are left out). */
+  mine: z.record(z.string(), z.array(ReactionKindSchema)),
+  /** Numbers of the listed posts the viewer may edit, delete, restore or mark as the solution. */
+  can: z.object({
+    edit: PostNumbersSchema,
+    delete: PostNumbersSchema,
+    restore: PostNumbersSchema,
+    markSolution: PostNumbersSchema,
+  }),
 });
 export type PostListResponse = z.infer<typeof PostListResponseSchema>;
 

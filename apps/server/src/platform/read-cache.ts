@@ -27,6 +27,8 @@ export interface ReadCache<V> {
   get(key: string, load: () => Promise<V>, until?: (value: V) => number | undefined): Promise<V>;
   /** Drops what is kept under `key` (after a write the tracker does not count, see `PRESENCE_COLUMNS`). */
   forget(key: string): void;
+  /** Whether anything is kept at all (not on PostgreSQL): a value worth preparing for reuse, or not. */
+  readonly keeps: boolean;
 }
 
 interface Entry<V> {
@@ -45,7 +47,7 @@ interface Entry<V> {
 export function createReadCache<V>(opts: ReadCacheOptions<V>): ReadCache<V> {
   const tracker = trackerOf(opts.db);
   if (!tracker) {
-    return { get: (_key, load) => load(), forget: () => undefined };
+    return { get: (_key, load) => load(), forget: () => undefined, keeps: false };
   }
   const entries = new Map<string, Entry<V>>();
   // Concurrent misses of one key share one load.
@@ -71,6 +73,7 @@ export function createReadCache<V>(opts: ReadCacheOptions<V>): ReadCache<V> {
   };
 
   return {
+    keeps: true,
     async get(key, load, until) {
       const stamp = tracker.stamp(opts.tables);
       const now = opts.clock.now().getTime();

@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { SharedHeadAnswer, sharedAnswerSender } from './shared-answer.ts';
+import { PreparedHead, SharedHeadAnswer, sharedAnswerSender, writerOf } from './shared-answer.ts';
 
 const Schema = z.object({
   items: z.array(z.object({ id: z.string(), title: z.string() })),
@@ -23,7 +23,11 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function serve(tail: () => Partial<Answer>, validate = false, h: Partial<Answer> = head) {
+async function serve(
+  tail: () => Partial<Answer>,
+  validate = false,
+  h: Partial<Answer> | PreparedHead = head,
+) {
   app = Fastify();
   // As in production (app.ts): what this module does not compress itself, the plugin does.
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
@@ -107,5 +111,28 @@ describe('shared-head answers', () => {
   it('checks the whole answer against its schema when asked to', async () => {
     const a = await serve(() => ({ reads: { t1: 1.5 } }), true);
     expect((await a.inject({ url: '/list' })).statusCode).toBe(500);
+  });
+
+  it('sends a head prepared ahead of time: its gzip bytes as they are, or its JSON inflated again', async () => {
+    const prepared = PreparedHead.of(head, writerOf(Schema, ['items', 'nextCursor']));
+    // Its bytes are a buffer of their own, not a slice of Node's shared pool that would keep 8 KB alive.
+    expect(prepared.gzip.byteOffset).toBe(0);
+    expect(prepared.gzip.buffer.byteLength).toBe(prepared.gzip.length);
+    const a = await serve(() => ({ reads: { t2: 7 } }), true, prepared);
+    const whole = { ...head, reads: { t2: 7 } };
+    const gz = await a.inject({ url: '/list', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(gz.headers['content-encoding']).toBe('gzip'); // from the first answer on
+    expect(gz.rawPayload.subarray(0, prepared.gzip.length)).toEqual(prepared.gzip);
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(whole);
+    const plain = await a.inject({ url: '/list' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.json()).toEqual(whole);
+    const br = await a.inject({ url: '/list', headers: { 'accept-encoding': 'br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(whole);
+    // Checked against the schema as any answer: a bad tail still fails.
+    await a.close();
+    const bad = await serve(() => ({ reads: { t2: 0.5 } }), true, prepared);
+    expect((await bad.inject({ url: '/list' })).statusCode).toBe(500);
   });
 });

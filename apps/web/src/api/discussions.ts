@@ -102,8 +102,8 @@ export function useTopic(id: string) {
 }
 
 /**
- * Where a thread opens: just before the first unread post (one read post for context), or at the start for
- * guests, newcomers and threads read to the end.
+ * The post a thread opens at: just before the first unread post (one read post for context), or at the start
+ * for guests, newcomers and threads read to the end.
  */
 export function openingPost(topic: Pick<Topic, 'lastReadNumber' | 'postCount'>): number {
   const read = topic.lastReadNumber ?? 0;
@@ -112,24 +112,66 @@ export function openingPost(topic: Pick<Topic, 'lastReadNumber' | 'postCount'>):
 }
 
 /**
- * A thread's posts, in pages that can grow both ways from where it opened. Page params are post numbers, so a
- * refetch always asks for the same posts.
+ * The first post of the page holding post `number`. Threads are read in whole pages (1–20, 21–40, …), the same
+ * for every reader, so that the server can keep each page written and compressed once (decision 0022).
+ */
+export function pageStart(number: number): number {
+  return Math.floor((Math.max(1, number) - 1) / POSTS_PAGE) * POSTS_PAGE + 1;
+}
+
+/** A loaded page of a thread: its posts as this viewer sees them. */
+export interface PostPage {
+  items: Post[];
+  nextFrom: number | null;
+}
+
+/**
+ * A page of a thread as the server sends it (the posts as every reader sees them, then the viewer's own
+ * reactions and permissions beside them) as whole posts.
+ */
+export function withViewer(answer: PostListResponse): PostPage {
+  const allowed = Object.fromEntries(
+    Object.entries(answer.can).map(([action, numbers]) => [action, new Set(numbers)]),
+  ) as Record<keyof Post['can'], Set<number>>;
+  return {
+    nextFrom: answer.nextFrom,
+    items: answer.items.map((post) => {
+      const mine = answer.mine[post.number] ?? [];
+      return {
+        ...post,
+        reactions: post.reactions.map((r) => ({ ...r, mine: mine.includes(r.kind) })),
+        can: {
+          edit: allowed.edit.has(post.number),
+          delete: allowed.delete.has(post.number),
+          restore: allowed.restore.has(post.number),
+          markSolution: allowed.markSolution.has(post.number),
+        },
+      };
+    }),
+  };
+}
+
+const fetchPosts = (id: string, from: number, limit: number, signal?: AbortSignal) =>
+  apiCall('listPosts', { params: { id }, query: { from, limit }, signal }).then(withViewer);
+
+/**
+ * A thread's posts, in whole pages that can grow both ways from where it opened (`start`, the first post of
+ * a page). Page params are post numbers, so a refetch always asks for the same posts.
  */
 export function usePosts(id: string, start: number) {
   return useInfiniteQuery({
     queryKey: discussionKeys.postsFrom(id, start),
-    queryFn: ({ pageParam, signal }) =>
-      apiCall('listPosts', { params: { id }, query: { from: pageParam, limit: POSTS_PAGE }, signal }),
+    queryFn: ({ pageParam, signal }) => fetchPosts(id, pageParam, POSTS_PAGE, signal),
     initialPageParam: start,
     getNextPageParam: (last) => last.nextFrom ?? undefined,
     getPreviousPageParam: (first) => {
       const head = first.items[0]?.number ?? 1;
-      return head > 1 ? Math.max(1, head - POSTS_PAGE) : undefined;
+      return head > 1 ? pageStart(head - 1) : undefined;
     },
   });
 }
 
-type PostPages = InfiniteData<PostListResponse, number>;
+type PostPages = InfiniteData<PostPage, number>;
 
 /** Put a post into the loaded pages: replace it where it is, or add it at the end if it follows them. */
 export function storePost(client: QueryClient, topicId: string, post: Post): void {
@@ -156,14 +198,13 @@ export function storePost(client: QueryClient, topicId: string, post: Post): voi
 }
 
 /** Loaded posts of a thread, in order. */
-export function loadedPosts(data: InfiniteData<PostListResponse, unknown> | undefined): Post[] {
+export function loadedPosts(data: InfiniteData<PostPage, unknown> | undefined): Post[] {
   return data?.pages.flatMap((page) => page.items) ?? [];
 }
 
 /** Fetch one post again (after a live edit or reaction) and put it in place. */
 export async function refreshPost(client: QueryClient, topicId: string, number: number): Promise<void> {
-  const page = await apiCall('listPosts', { params: { id: topicId }, query: { from: number, limit: 1 } });
-  const post = page.items[0];
+  const post = (await fetchPosts(topicId, number, 1)).items[0];
   if (post && post.number === number) storePost(client, topicId, post);
 }
 
@@ -175,10 +216,7 @@ export async function fetchNewPosts(client: QueryClient, topicId: string): Promi
     .filter((page) => page !== undefined && page.nextFrom === null)
     .map((page) => page?.items[page.items.length - 1]?.number ?? 0);
   if (ends.length === 0) return;
-  const page = await apiCall('listPosts', {
-    params: { id: topicId },
-    query: { from: Math.min(...ends) + 1, limit: POSTS_PAGE },
-  });
+  const page = await fetchPosts(topicId, Math.min(...ends) + 1, POSTS_PAGE);
   for (const post of page.items) storePost(client, topicId, post);
 }
 

@@ -1,4 +1,4 @@
-import type { Post, TopicSummary } from '@discuss/contracts';
+import type { ListedPost, Post, ReactionKind, TopicSummary } from '@discuss/contracts';
 import { can, type Actor, type PostAccess, type TopicAccess } from '../../platform/policy.ts';
 import type * as repo from './discussion.repository.ts';
 
@@ -28,18 +28,18 @@ export function toTopicSummary(
   };
 }
 
-export function toPost(
-  p: repo.ListedPostRow & { author_name?: string | null },
-  actor: Actor,
-  topic: TopicAccess,
-  reactions: { kind: 'like' | 'insightful' | 'thanks'; count: number; mine: boolean }[],
-): Post {
-  const access: PostAccess = {
-    topic,
-    isAuthor: actor.kind === 'user' && actor.userId === p.author_id,
-    deleted: p.deleted_at !== null,
-  };
-  const moderator = can(actor, 'topic.moderate', topic);
+type ListedRow = repo.ListedPostRow & { author_name?: string | null };
+type Counted = { kind: ReactionKind; count: number };
+
+/**
+ * A post as every reader of its kind sees it (decision 0022): moderators see a deleted post's author and
+ * text, others see only that it was deleted.
+ */
+export function toListedPost<R extends Counted>(
+  p: ListedRow,
+  moderator: boolean,
+  reactions: R[],
+): Omit<ListedPost, 'reactions'> & { reactions: R[] } {
   const hidden = p.deleted_at !== null && !moderator;
   return {
     id: p.id,
@@ -52,11 +52,37 @@ export function toPost(
     editCount: p.edit_count,
     deleted: p.deleted_at !== null,
     reactions: hidden ? [] : reactions,
-    can: {
-      edit: can(actor, 'post.edit', access),
-      delete: can(actor, 'post.delete', access),
-      restore: can(actor, 'post.restore', access),
-      markSolution: p.number > 1 && !access.deleted && can(actor, 'topic.markSolution', topic),
-    },
+  };
+}
+
+/** What the viewer may do with a post, by the policy. */
+export function postCan(
+  p: Pick<repo.ListedPostRow, 'number' | 'author_id' | 'deleted_at'>,
+  actor: Actor,
+  topic: TopicAccess,
+): Post['can'] {
+  const access: PostAccess = {
+    topic,
+    isAuthor: actor.kind === 'user' && actor.userId === p.author_id,
+    deleted: p.deleted_at !== null,
+  };
+  return {
+    edit: can(actor, 'post.edit', access),
+    delete: can(actor, 'post.delete', access),
+    restore: can(actor, 'post.restore', access),
+    markSolution: p.number > 1 && !access.deleted && can(actor, 'topic.markSolution', topic),
+  };
+}
+
+/** One post with the viewer's reactions and permissions (answers about a single post). */
+export function toPost(
+  p: ListedRow,
+  actor: Actor,
+  topic: TopicAccess,
+  reactions: (Counted & { mine: boolean })[],
+): Post {
+  return {
+    ...toListedPost(p, can(actor, 'topic.moderate', topic), reactions),
+    can: postCan(p, actor, topic),
   };
 }

@@ -1,21 +1,35 @@
+import { PostListResponseSchema, type PostListResponse } from '@discuss/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { TableName } from '../../db/write-tracker.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { createReadCache } from '../../platform/read-cache.ts';
+import { PreparedHead, writerOf } from '../../platform/shared-answer.ts';
+import { toListedPost } from './discussion.mapper.ts';
 import * as repo from './discussion.repository.ts';
 
 /** What the kept pages of posts may weigh in all (see `pageWeight`): about that many bytes of memory. */
-export const POST_PAGES_BUDGET = 12_000_000;
+export const POST_PAGES_BUDGET = 32_000_000;
+
+/** What a page of a thread is for every reader of one kind (moderators or not), and what the viewer's own
+ * part is worked out from. */
+export interface PostPage {
+  /** `items` and `nextFrom`: written and compressed once where kept (SQLite), else as an object. */
+  head: PreparedHead | Pick<PostListResponse, 'items' | 'nextFrom'>;
+  /** The listed posts' numbers, authors and deletion, for the viewer's permissions. */
+  posts: Pick<repo.ListedPostRow, 'number' | 'author_id' | 'deleted_at'>[];
+  /** First and last post number listed (`last < first` for an empty page). */
+  first: number;
+  last: number;
+}
 
 /**
- * A page of posts' weight, close to the bytes it holds: the characters of its HTML, and for each row its
- * object and its small strings (ids, dates, the author's name), ~600 bytes measured in the benchmark.
+ * A kept page's weight, close to the bytes it holds: its compressed head, for each post a small object
+ * (number, author id, deletion; ~100 bytes), and the entry with its key and buffer (~400).
  */
-export function pageWeight(rows: readonly repo.ListedPostRow[]): number {
-  let weight = 0;
-  for (const r of rows) weight += 600 + r.body_html.length;
-  return weight;
+export function pageWeight(page: PostPage): number {
+  const head = page.head instanceof PreparedHead ? page.head.gzip.length : 0;
+  return 400 + head + 100 * page.posts.length;
 }
 
 type PageWhere = Omit<Parameters<typeof repo.listTopics>[1], 'after'>;
@@ -65,17 +79,43 @@ export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
     ['topic_tags', 'tags', 'topic_shares', 'communities', 'polls'],
     20_000,
   );
-  // Pages of posts are kept up to a budget of their text, not a count: a page holds 1 to 21 posts of a few
-  // hundred bytes to 20 KB each. Within 12 MB, the first pages of a few thousand threads stay in memory
-  // (bench/README.md, sixth round).
-  const postPages = createReadCache<Awaited<ReturnType<typeof repo.listPosts>>>({
+  // Pages of posts are kept compressed, up to a budget of their bytes, not a count: a page holds 1 to 20
+  // posts of a few hundred bytes to 20 KB each. Within 32 MB, nearly every page of the benchmark's 10,000
+  // threads (12,700 pages, 110,000 posts) stays in memory (bench/README.md, seventh round).
+  const postPages = createReadCache<PostPage>({
     db,
     clock,
-    tables: ['posts', 'users'],
-    max: 20_000,
+    tables: ['posts', 'users', 'reactions'],
+    max: 50_000,
     ttlMs: 60_000,
     weight: { weigh: pageWeight, maxWeight: POST_PAGES_BUDGET },
   });
+  const writeHead = writerOf(PostListResponseSchema, ['items', 'nextFrom']);
+
+  async function readPostPage(topicId: string, from: number, limit: number, moderator: boolean) {
+    const rows = await repo.listPosts(db, topicId, from, limit);
+    const listed = rows.slice(0, limit);
+    const first = listed[0]?.number ?? from;
+    const last = listed.at(-1)?.number ?? from - 1;
+    const totals = await repo.reactionsFor(db, topicId, first, last, null);
+    const head = {
+      items: listed.map((p) =>
+        toListedPost(
+          p,
+          moderator,
+          (totals.get(p.number) ?? []).map(({ kind, count }) => ({ kind, count })),
+        ),
+      ),
+      nextFrom: rows.length > limit ? rows[limit]!.number : null,
+    };
+    const posts = listed.map(({ number, author_id, deleted_at }) => ({ number, author_id, deleted_at }));
+    return {
+      head: postPages.keeps ? PreparedHead.of(head, writeHead) : head,
+      posts,
+      first,
+      last,
+    } satisfies PostPage;
+  }
 
   return {
     /** A page of a topic list (later pages are not kept: every reader asks for other ones). */
@@ -93,7 +133,13 @@ export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
     header: (id: string) => headers.get(id, () => repo.topicHeader(db, id)),
     /** A topic's tags, the communities it is shared into, and its poll (without votes). */
     extras: (topicId: string) => extras.get(topicId, () => readExtras(topicId)),
-    posts: (topicId: string, from: number, limit: number) =>
-      postPages.get(`${topicId}|${from}|${limit}`, () => repo.listPosts(db, topicId, from, limit)),
+    /**
+     * A page of a thread as every reader of its kind sees it: posts (with their reaction counts) from number
+     * `from` on, `limit` of them at most.
+     */
+    postPage: (topicId: string, from: number, limit: number, moderator: boolean) =>
+      postPages.get(`${topicId}|${from}|${limit}|${moderator ? 'm' : ''}`, () =>
+        readPostPage(topicId, from, limit, moderator),
+      ),
   };
 }

@@ -279,6 +279,33 @@ export async function reactionsFor(
   return out;
 }
 
+const myReactionsQuery = prepared((db, a: { viewer: string; topic: string; first: number; last: number }) =>
+  db
+    .selectFrom('reactions')
+    .select(['post_number', 'kind'])
+    .where('topic_id', '=', a.topic)
+    .where('post_number', '>=', a.first)
+    .where('post_number', '<=', a.last)
+    .where('user_id', '=', a.viewer)
+    .orderBy('post_number')
+    .orderBy('kind'),
+);
+/** The viewer's own reactions on the posts numbered `first` to `last` of a topic, by post number. */
+export async function myReactions(
+  db: Exec,
+  userId: string,
+  topicId: string,
+  first: number,
+  last: number,
+): Promise<Record<string, ReactionKind[]>> {
+  const out: Record<string, ReactionKind[]> = {};
+  if (last < first) return out;
+  for (const r of await myReactionsQuery(db, { viewer: userId, topic: topicId, first, last })) {
+    (out[r.post_number] ??= []).push(r.kind);
+  }
+  return out;
+}
+
 export const addReaction = (
   db: Exec,
   post: Pick<PostRow, 'id' | 'topic_id' | 'number'>,

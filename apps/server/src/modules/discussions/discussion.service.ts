@@ -13,12 +13,14 @@ import { createWriteBatcher, type WriteBatcher } from '../../platform/group-comm
 import type { RateLimiter } from '../../platform/rate-limit.ts';
 import { SharedHeadAnswer } from '../../platform/shared-answer.ts';
 import type { CommunityService } from '../communities/community.service.ts';
-import { toPost, toTopicSummary } from './discussion.mapper.ts';
+import { postCan, toPost, toTopicSummary } from './discussion.mapper.ts';
 import { renderPostBody } from './post-body.ts';
 import { createDiscussionReads } from './discussion.reads.ts';
 import type { UploadService } from '../uploads/upload.service.ts';
 import * as repo from './discussion.repository.ts';
 import { loadTopic, topicAccess, type LoadedTopic } from './topic.access.ts';
+
+const POST_ACTIONS = ['edit', 'delete', 'restore', 'markSolution'] as const;
 
 export interface DiscussionServiceDeps {
   db: Kysely<DB>;
@@ -452,8 +454,12 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       return topicView(actor, l);
     },
 
-    /** A page of posts; without `from`, it starts at the viewer's first unread post. */
-    async posts(actor: Actor, id: string, q: PostQuery): Promise<PostListResponse> {
+    /**
+     * A page of posts; without `from`, it starts at the viewer's first unread post. The page is the same for
+     * every reader of its kind and sent as written and compressed once (decision 0022); the viewer's own
+     * reactions and permissions follow it.
+     */
+    async posts(actor: Actor, id: string, q: PostQuery): Promise<SharedHeadAnswer<PostListResponse>> {
       const l = await load(actor, id);
       let from = q.from;
       if (from === undefined) {
@@ -461,19 +467,16 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
         from = Math.min(lastRead + 1, l.topic.last_post_number);
         if (lastRead === 0) from = 1;
       }
-      const rows = await commonReads.posts(id, from, q.limit);
-      const page = rows.slice(0, q.limit);
-      const reactions = await repo.reactionsFor(
-        db,
-        id,
-        page[0]?.number ?? 1,
-        page.at(-1)?.number ?? 0,
-        viewerOf(actor),
-      );
-      return {
-        items: page.map((p) => toPost(p, actor, l.access, reactions.get(p.number) ?? [])),
-        nextFrom: rows.length > q.limit ? rows[q.limit]!.number : null,
-      };
+      const moderator = can(actor, 'topic.moderate', l.access);
+      const page = await commonReads.postPage(id, from, q.limit, moderator);
+      const mine =
+        actor.kind === 'user' ? await repo.myReactions(db, actor.userId, id, page.first, page.last) : {};
+      const allowed: PostListResponse['can'] = { edit: [], delete: [], restore: [], markSolution: [] };
+      for (const p of page.posts) {
+        const may = postCan(p, actor, l.access);
+        for (const k of POST_ACTIONS) if (may[k]) allowed[k].push(p.number);
+      }
+      return new SharedHeadAnswer<PostListResponse>(page.head, { mine, can: allowed });
     },
 
     async reply(

@@ -9,6 +9,7 @@ import {
   fetchPostSource,
   loadedPosts,
   openingPost,
+  pageStart,
   refreshPost,
   usePosts,
   useTopic,
@@ -77,11 +78,12 @@ function TopicView({ topic, start }: { topic: Topic; start: number | null }) {
   const client = useQueryClient();
   const me = useMe();
   const { hash } = useLocation();
-  // Where the thread opened and what was unread then: kept while reading moves the topic's read position.
-  const [opened] = useState(() => ({
-    start: start ?? openingPost(topic),
-    lastRead: topic.lastReadNumber ?? 0,
-  }));
+  // Where the thread opened (the post asked for in the address, or the read position; and the page holding
+  // it) and what was unread then: kept while reading moves the topic's read position.
+  const [opened] = useState(() => {
+    const at = start ?? openingPost(topic);
+    return { at, start: pageStart(at), lastRead: topic.lastReadNumber ?? 0 };
+  });
   const posts = usePosts(topic.id, opened.start);
   const items = loadedPosts(posts.data);
   const [waiting, setWaiting] = useState(0);
@@ -110,18 +112,22 @@ function TopicView({ topic, start }: { topic: Topic; start: number | null }) {
   );
 
   // Once the posts are there, bring the post the address (or else the read position) points at into view;
-  // again whenever a link inside the thread changes the address's #post-N.
+  // again whenever a link inside the thread changes the address's #post-N. The unread divider sits before the
+  // first unread post, which may open the next page: until that is loaded, the last read post is shown.
   const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
     if (items.length === 0) return;
-    const wanted = hash || (opened.start > 1 ? '#first-unread' : '');
+    const wanted = hash || (opened.at === 1 ? '' : start ? `#post-${opened.at}` : '#first-unread');
     if (scrolledTo.current === wanted) return;
-    const target = wanted ? document.getElementById(decodeURIComponent(wanted.slice(1))) : null;
+    const byId = (id: string) => document.getElementById(decodeURIComponent(id.slice(1)));
+    const target = wanted
+      ? (byId(wanted) ?? (wanted === '#first-unread' ? byId(`#post-${opened.at}`) : null))
+      : null;
     if (wanted && !target) return;
     scrolledTo.current = wanted;
     target?.scrollIntoView({ block: 'start' });
     if (hash) target?.focus({ preventScroll: true });
-  }, [items.length, hash, opened.start]);
+  }, [items.length, hash, opened.at, start]);
 
   function reply(post: Post) {
     replyRef.current?.replyTo(post);

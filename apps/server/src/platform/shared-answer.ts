@@ -44,12 +44,7 @@ export class PreparedHead {
   /** Writes `head` with `writer` (JSON of the whole object) and compresses it. */
   static of(head: object, writer: (data: unknown) => string): PreparedHead {
     const json = Buffer.from(writer(head).slice(0, -1));
-    const deflated = deflateRawSync(json, { finishFlush: constants.Z_SYNC_FLUSH });
-    // A buffer of its own: a small one cut from Node's shared pool would keep the whole 8 KB slab alive.
-    const gzip = Buffer.allocUnsafeSlow(GZIP_HEADER.length + deflated.length);
-    GZIP_HEADER.copy(gzip, 0);
-    deflated.copy(gzip, GZIP_HEADER.length);
-    return new PreparedHead(gzip, crc32(json), json.length);
+    return new PreparedHead(gzipOpen(json), crc32(json), json.length);
   }
 
   /** The head's JSON without its closing brace, as written. */
@@ -132,12 +127,23 @@ export function sharedAnswerSender(schema: z.ZodObject, opts: { validate: boolea
       return reply.send(Buffer.concat([head.json, tail]));
     }
     if (!head.gzip) {
-      const deflated = deflateRawSync(head.json, { finishFlush: constants.Z_SYNC_FLUSH });
-      head.gzip = Buffer.concat([GZIP_HEADER, deflated]);
+      head.gzip = gzipOpen(head.json);
       head.crc = crc32(head.json);
     }
     return sendGzip(reply, { gzip: head.gzip, crc: head.crc!, length: head.json.length }, tail);
   };
+}
+
+/**
+ * gzip header and `json`'s deflate blocks, ending with a sync flush (on a byte boundary, no block open), in a
+ * buffer of its own: a small one cut from Node's shared pool would keep the whole 8 KB slab alive.
+ */
+function gzipOpen(json: Buffer): Buffer {
+  const deflated = deflateRawSync(json, { finishFlush: constants.Z_SYNC_FLUSH });
+  const gzip = Buffer.allocUnsafeSlow(GZIP_HEADER.length + deflated.length);
+  GZIP_HEADER.copy(gzip, 0);
+  deflated.copy(gzip, GZIP_HEADER.length);
+  return gzip;
 }
 
 /** The tail's properties after the head's: a comma between them unless either is empty. */

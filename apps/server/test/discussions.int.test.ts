@@ -118,6 +118,9 @@ describeEachDialect('discussions', (ctx) => {
     for (let i = 0; i < 12; i++) {
       await (i % 2 ? s.ana : s.fac).agent.post(`/api/topics/${topic.id}/posts`, { body: `Reply ${i + 2}` });
     }
+    // Never read yet (the topic's readers, kept on SQLite, do not include Ben)…
+    expect((await s.ben.agent.get(`/api/topics/${topic.id}`)).json().lastReadNumber).toBe(0);
+    // …then a first read position, which the next answers show.
     await s.ben.agent.post(`/api/topics/${topic.id}/read`, { number: 5 });
     const page = (await s.ben.agent.get(`/api/topics/${topic.id}/posts?limit=4`)).json();
     expect(page.items.map((p: { number: number }) => p.number)).toEqual([6, 7, 8, 9]);
@@ -132,6 +135,10 @@ describeEachDialect('discussions', (ctx) => {
     // Reading never moves backwards.
     await s.ben.agent.post(`/api/topics/${topic.id}/read`, { number: 2 });
     expect((await s.ben.agent.get(`/api/topics/${topic.id}`)).json().lastReadNumber).toBe(5);
+    // Moving forward shows at once, for Ben only.
+    await s.ben.agent.post(`/api/topics/${topic.id}/read`, { number: 9 });
+    expect((await s.ben.agent.get(`/api/topics/${topic.id}`)).json().lastReadNumber).toBe(9);
+    expect((await s.fac.agent.get(`/api/topics/${topic.id}`)).json().lastReadNumber).toBe(12); // her last post
   });
 
   it('edits with a visible history, deletes softly, and lets moderators restore', async () => {
@@ -291,6 +298,14 @@ describeEachDialect('discussions', (ctx) => {
     expect(await page(s.ben.agent, 1, 4)).toEqual({
       counts: [[1, [{ kind: 'like', count: 1 }]], two, [3, []], [4, [{ kind: 'insightful', count: 1 }]]],
       mine: { 2: ['thanks'], 4: ['insightful'] },
+    });
+    // Ana reacted on this topic, but not on this page: nothing of hers here.
+    expect(await page(s.ana.agent, 3, 2)).toEqual({
+      counts: [
+        [3, []],
+        [4, [{ kind: 'insightful', count: 1 }]],
+      ],
+      mine: {},
     });
     // A guest of this public community sees the counts, none of them as its own.
     expect(await page(c.guest(), 4, 1)).toEqual({

@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../src/db/database.ts';
-import { onlyPresence, trackerOf } from '../src/db/write-tracker.ts';
+import { onlyPresence, trackerOf, uncounted } from '../src/db/write-tracker.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createReadCache } from '../src/platform/read-cache.ts';
 import { addMember, agentFor, createCommunity } from './community-factories.ts';
@@ -214,6 +214,18 @@ describe('presence writes', () => {
     expect(onlyPresence('update "sessions" set "expires_at" = "created_at" where "id" = ?')).toBe(false);
     expect(onlyPresence('delete from "sessions" where "id" = ?')).toBe(false);
     expect(onlyPresence('update "users" set "last_seen_at" = ?')).toBe(false);
+  });
+
+  it('and updates of read positions; inserting or deleting one still counts', () => {
+    expect(
+      uncounted(
+        'update "topic_reads" set "last_read_number" = case when last_read_number < ? then ? else last_read_number end, "updated_at" = ? where "user_id" = ? and "topic_id" = ?',
+      ),
+    ).toBe(true);
+    expect(uncounted('update "users" set "last_seen_at" = ? where "id" = ?')).toBe(true);
+    expect(uncounted('insert into "topic_reads" ("user_id", "topic_id") values (?, ?)')).toBe(false);
+    expect(uncounted('delete from "topic_reads" where "user_id" = ?')).toBe(false);
+    expect(uncounted('update "topics" set "title" = ? where "id" = ?')).toBe(false);
   });
 });
 

@@ -35,6 +35,14 @@ const PRESENCE_COLUMNS: Readonly<Record<string, ReadonlySet<string>>> = {
 const UPDATE_SET = /^\s*update\s+"?(\w+)"?\s+set\s+(.*?)\s+where\s/is;
 const ASSIGN_VALUE = /^\s*"?(\w+)"?\s*=\s*\?\s*$/;
 
+/**
+ * Updates of read positions: no cache holds a read position's number (each member's are read per request);
+ * the sets of a topic's readers (`discussion.reads.ts`) hold only who has one, which an update never
+ * changes. Inserts and deletes still count. Every member who reads moves their position forward, so this
+ * keeps those sets from being dropped on every page view.
+ */
+const READ_POSITION_UPDATE = /^\s*update\s+"?topic_reads"?\s+set\s/i;
+
 /** An update that only sets presence columns (each to a bound value). */
 export function onlyPresence(source: string): boolean {
   const m = UPDATE_SET.exec(source);
@@ -45,6 +53,10 @@ export function onlyPresence(source: string): boolean {
     return column !== undefined && columns.has(column.toLowerCase());
   });
 }
+
+/** A write that does not count against its table: presence, and read positions moving. */
+export const uncounted = (source: string): boolean =>
+  onlyPresence(source) || READ_POSITION_UPDATE.test(source);
 
 /** Wraps the connection's statements so that each write counts against its table before it runs. */
 export function trackWrites(sqlite: SQLite.Database, prepare: (source: string) => SQLite.Statement) {
@@ -80,7 +92,7 @@ export function trackWrites(sqlite: SQLite.Database, prepare: (source: string) =
   /** Prepares a statement; a write's execution methods first count the write. */
   function prepareTracked(source: string): SQLite.Statement {
     const stmt = prepare(source);
-    if (READ.test(source) || onlyPresence(source)) return stmt;
+    if (READ.test(source) || uncounted(source)) return stmt;
     const table = WRITE.exec(source)?.[1]?.toLowerCase() ?? ALL;
     for (const method of ['run', 'get', 'all', 'iterate'] as const) {
       const original = stmt[method].bind(stmt) as (...args: unknown[]) => unknown;

@@ -21,15 +21,57 @@ export interface PostPage {
   /** First and last post number listed (`last < first` for an empty page). */
   first: number;
   last: number;
+  /**
+   * Who reacted to the listed posts, as `idHash` values (sorted, each once): a viewer whose hash is not
+   * here has no reaction on the page, so their own reactions need no query (most readers, most pages).
+   */
+  reactors: Uint32Array;
+}
+
+/** A 32-bit FNV-1a hash of an id: equal ids, equal hashes; different ids collide about once in 4 billion. */
+export function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The distinct hashes of these ids, sorted (for `mayHaveReacted`). */
+export function hashSet(ids: Iterable<string>): Uint32Array {
+  const hashes = new Set<number>();
+  for (const id of ids) hashes.add(idHash(id));
+  return Uint32Array.from(hashes).sort();
+}
+
+/** Whether `hashSet` of some ids may hold this one: false is certain, true may be a 32-bit collision. */
+export function mayHold(hashes: Uint32Array, id: string): boolean {
+  const h = idHash(id);
+  const r = hashes;
+  let lo = 0;
+  let hi = r.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (r[mid] === h) return true;
+    if (r[mid]! < h) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /**
+ * Whether this member may have reacted to a post of the page: false is certain, true may be a collision
+ * (the caller then reads their reactions).
+ */
+export const mayHaveReacted = (page: Pick<PostPage, 'reactors'>, userId: string) =>
+  mayHold(page.reactors, userId);
+
+/**
  * A kept page's weight, close to the bytes it holds: its compressed head, for each post a small object
- * (number, author id, deletion; ~100 bytes), and the entry with its key and buffer (~400).
+ * (number, author id, deletion; ~100 bytes), the reactors' hashes, and the entry with its key and buffers
+ * (~500).
  */
 export function pageWeight(page: PostPage): number {
   const head = page.head instanceof PreparedHead ? page.head.gzip.length : 0;
-  return 400 + head + 100 * page.posts.length;
+  return 500 + head + 100 * page.posts.length + page.reactors.byteLength;
 }
 
 type PageWhere = Omit<Parameters<typeof repo.listTopics>[1], 'after'>;
@@ -91,13 +133,18 @@ export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
     weight: { weigh: pageWeight, maxWeight: POST_PAGES_BUDGET },
   });
   const writeHead = writerOf(PostListResponseSchema, ['items', 'nextFrom']);
+  // Who has a read position on a topic, as hashes: most members open topics they have never read, and then
+  // need no query for their position. Moving a position forward does not count as a write here (only a
+  // first read of a topic, which adds a reader, does: `uncounted` in db/write-tracker.ts).
+  const readers = cache<Uint32Array>(['topic_reads'], 20_000);
 
   async function readPostPage(topicId: string, from: number, limit: number, moderator: boolean) {
     const rows = await repo.listPosts(db, topicId, from, limit);
     const listed = rows.slice(0, limit);
     const first = listed[0]?.number ?? from;
     const last = listed.at(-1)?.number ?? from - 1;
-    const totals = await repo.reactionsFor(db, topicId, first, last, null);
+    const reactions = await repo.reactionRows(db, topicId, first, last);
+    const totals = repo.countReactions(reactions, null);
     const head = {
       items: listed.map((p) =>
         toListedPost(
@@ -114,6 +161,7 @@ export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
       posts,
       first,
       last,
+      reactors: hashSet(reactions.map((r) => r.user_id)),
     } satisfies PostPage;
   }
 
@@ -137,6 +185,13 @@ export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
      * A page of a thread as every reader of its kind sees it: posts (with their reaction counts) from number
      * `from` on, `limit` of them at most.
      */
+    /**
+     * Whether this member may have a read position on the topic: false is certain. Where nothing is kept
+     * (PostgreSQL) always true, so the caller reads the position itself, as before.
+     */
+    mayHaveRead: async (topicId: string, userId: string) =>
+      !readers.keeps ||
+      mayHold(await readers.get(topicId, async () => hashSet(await repo.readersOf(db, topicId))), userId),
     postPage: (topicId: string, from: number, limit: number, moderator: boolean) =>
       postPages.get(`${topicId}|${from}|${limit}|${moderator ? 'm' : ''}`, () =>
         readPostPage(topicId, from, limit, moderator),

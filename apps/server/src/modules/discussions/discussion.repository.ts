@@ -156,6 +156,13 @@ const readPositionQuery = prepared((db, a: { user: string; topic: string }) =>
 export const readPosition = async (db: Exec, userId: string, topicId: string) =>
   (await readPositionQuery.first(db, { user: userId, topic: topicId }))?.last_read_number;
 
+/** The members who have a read position on a topic (`topic_reads_topic_idx`). */
+const readersQuery = prepared((db, a: { topic: string }) =>
+  db.selectFrom('topic_reads').select('user_id').where('topic_id', '=', a.topic),
+);
+export const readersOf = async (db: Exec, topicId: string) =>
+  (await readersQuery(db, { topic: topicId })).map((r) => r.user_id);
+
 /** Moves the read position forward only (portable upsert: update, then insert when absent). */
 export async function markRead(
   db: Exec,
@@ -241,10 +248,10 @@ const listPostsQuery = prepared((db, a: { topic: string; from: number; limit: nu
 export const listPosts = (db: Exec, topicId: string, from: number, limit: number) =>
   listPostsQuery(db, { topic: topicId, from, limit: limit + 1 });
 
-const reactionsQuery = prepared((db, a: { viewer: string; topic: string; first: number; last: number }) =>
+const reactionsQuery = prepared((db, a: { topic: string; first: number; last: number }) =>
   db
     .selectFrom('reactions')
-    .select(['post_number', 'kind', (eb) => eb('user_id', '=', a.viewer).as('mine')])
+    .select(['post_number', 'kind', 'user_id'])
     .where('topic_id', '=', a.topic)
     .where('post_number', '>=', a.first)
     .where('post_number', '<=', a.last)
@@ -252,25 +259,26 @@ const reactionsQuery = prepared((db, a: { viewer: string; topic: string; first: 
     .orderBy('kind'),
 );
 export type ReactionCount = { kind: ReactionKind; count: number; mine: boolean };
+export type ReactionRow = { post_number: number; kind: ReactionKind; user_id: string };
+
 /**
- * Reaction counts by post number, for the posts numbered `first` to `last` of a topic, and which ones are
- * the viewer's: one range of one index, counted here (decision 0020).
+ * The reactions on the posts numbered `first` to `last` of a topic, by post number and kind: one range of
+ * one index (decision 0020).
  */
-export async function reactionsFor(
-  db: Exec,
-  topicId: string,
-  first: number,
-  last: number,
-  userId: string | null,
-): Promise<Map<number, ReactionCount[]>> {
+export const reactionRows = (db: Exec, topicId: string, first: number, last: number) =>
+  last < first ? Promise.resolve([] as ReactionRow[]) : reactionsQuery(db, { topic: topicId, first, last });
+
+/** Reaction counts by post number, and which ones are the viewer's, from rows in `reactionRows` order. */
+export function countReactions(
+  rows: readonly ReactionRow[],
+  viewer: string | null,
+): Map<number, ReactionCount[]> {
   const out = new Map<number, ReactionCount[]>();
-  if (last < first) return out;
-  const rows = await reactionsQuery(db, { viewer: userId ?? '', topic: topicId, first, last });
   for (const r of rows) {
     let list = out.get(r.post_number);
     if (!list) out.set(r.post_number, (list = []));
     const at = list[list.length - 1];
-    const mine = Number(r.mine) === 1; // 1 on SQLite, true on PostgreSQL
+    const mine = r.user_id === viewer;
     if (at?.kind === r.kind) {
       at.count++;
       at.mine ||= mine;
@@ -278,6 +286,15 @@ export async function reactionsFor(
   }
   return out;
 }
+
+/** Reaction counts by post number for the posts numbered `first` to `last`, with the viewer's marked. */
+export const reactionsFor = async (
+  db: Exec,
+  topicId: string,
+  first: number,
+  last: number,
+  userId: string | null,
+) => countReactions(await reactionRows(db, topicId, first, last), userId);
 
 const myReactionsQuery = prepared((db, a: { viewer: string; topic: string; first: number; last: number }) =>
   db

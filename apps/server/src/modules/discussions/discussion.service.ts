@@ -15,7 +15,7 @@ import { SharedHeadAnswer } from '../../platform/shared-answer.ts';
 import type { CommunityService } from '../communities/community.service.ts';
 import { postCan, toPost, toTopicSummary } from './discussion.mapper.ts';
 import { renderPostBody } from './post-body.ts';
-import { createDiscussionReads } from './discussion.reads.ts';
+import { createDiscussionReads, mayHaveReacted } from './discussion.reads.ts';
 import type { UploadService } from '../uploads/upload.service.ts';
 import * as repo from './discussion.repository.ts';
 import { loadTopic, topicAccess, type LoadedTopic } from './topic.access.ts';
@@ -72,6 +72,10 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
     return { community: { slug: l.community.row.slug, name: l.community.row.name }, group: l.group };
   }
 
+  /** A member's read position on a topic; none without a query for a topic they have never read. */
+  const readPosition = async (userId: string, topicId: string) =>
+    (await commonReads.mayHaveRead(topicId, userId)) ? repo.readPosition(db, userId, topicId) : undefined;
+
   const viewerOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 
   /**
@@ -81,7 +85,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
   async function detailOf(actor: Actor, row: repo.TopicRow): Promise<repo.TopicDetailRow> {
     const [header, lastRead] = await Promise.all([
       commonReads.header(row.id),
-      actor.kind === 'user' ? repo.readPosition(db, actor.userId, row.id) : undefined,
+      actor.kind === 'user' ? readPosition(actor.userId, row.id) : undefined,
     ]);
     return {
       ...row,
@@ -463,14 +467,16 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       const l = await load(actor, id);
       let from = q.from;
       if (from === undefined) {
-        const lastRead = actor.kind === 'user' ? ((await repo.readPosition(db, actor.userId, id)) ?? 0) : 0;
+        const lastRead = actor.kind === 'user' ? ((await readPosition(actor.userId, id)) ?? 0) : 0;
         from = Math.min(lastRead + 1, l.topic.last_post_number);
         if (lastRead === 0) from = 1;
       }
       const moderator = can(actor, 'topic.moderate', l.access);
       const page = await commonReads.postPage(id, from, q.limit, moderator);
       const mine =
-        actor.kind === 'user' ? await repo.myReactions(db, actor.userId, id, page.first, page.last) : {};
+        actor.kind === 'user' && mayHaveReacted(page, actor.userId)
+          ? await repo.myReactions(db, actor.userId, id, page.first, page.last)
+          : {};
       const allowed: PostListResponse['can'] = { edit: [], delete: [], restore: [], markSolution: [] };
       for (const p of page.posts) {
         const may = postCan(p, actor, l.access);

@@ -281,6 +281,22 @@ describeEachDialect('bad input, generated from the contracts', (ctx) => {
     count(h);
   });
 
+  it('refuses the NUL character in any field that passed its schema, naming the field', async () => {
+    const h = await createHarness(ctx());
+    const res = await h.ctx.app.inject({
+      method: 'POST',
+      url: API.signIn.path,
+      headers: JSON_TYPE,
+      payload: JSON.stringify({ email: 'nobody@example.org', password: 'long enough\u0000password' }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(parseError(res)).toMatchObject({
+      code: 'validation_failed',
+      details: [{ path: 'body.password', code: 'invalid_format' }],
+    });
+    count(h);
+  });
+
   it('answers unknown /api routes and unregistered methods with 404 route_not_found', async () => {
     const h = await createHarness(ctx());
     const segment = fc.oneof(

@@ -49,6 +49,23 @@ function nulPath(parts: Record<string, unknown>): string | undefined {
 }
 
 /**
+ * Whether any string in a value holds the NUL character. Every request's input passes here, so it builds
+ * no paths and no copies (`nulPath` does, once one is found).
+ */
+function hasNul(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return true;
+    } else if (v && typeof v === 'object') {
+      for (const k in v) stack.push((v as Record<string, unknown>)[k]);
+    }
+  }
+  return false;
+}
+
+/**
  * Registers one operation of the API table: its schemas validate, type, serialise and document it.
  * The handler returns the success body; errors are thrown as AppError.
  */
@@ -77,11 +94,10 @@ export function route<N extends ApiName>(
     },
     // Runs on the validated input: what a handler would receive.
     preHandler: async (req) => {
-      const where = nulPath({
-        ...(ep.params ? { params: req.params } : {}),
-        ...(ep.query ? { query: req.query } : {}),
-        ...(ep.body ? { body: req.body } : {}),
-      });
+      const input = [ep.params && req.params, ep.query && req.query, ep.body && req.body];
+      const where = hasNul(input)
+        ? nulPath({ params: input[0], query: input[1], body: input[2] })
+        : undefined;
       if (where) {
         throw new AppError('validation_failed', 'Some fields are not valid', [
           { path: where, code: 'invalid_format', message: 'Must not contain the NUL character' },

@@ -9,6 +9,7 @@ export function toTopicSummary(
   t: repo.TopicRow & { author_name?: string | null; last_poster_name?: string | null },
   where: { community: { slug: string; name: string }; group: { slug: string; name: string } | null },
   tags: { slug: string; name: string }[] = [],
+  names: { author_name?: string | null; last_poster_name?: string | null } | undefined = t,
 ): TopicSummary {
   return {
     id: t.id,
@@ -16,10 +17,10 @@ export function toTopicSummary(
     tags,
     community: where.community,
     group: where.group,
-    author: person(t.author_id, t.author_name),
+    author: person(t.author_id, names?.author_name),
     replyCount: t.post_count - 1,
     lastPostAt: t.last_post_at,
-    lastPoster: person(t.last_poster_id, t.last_poster_name),
+    lastPoster: person(t.last_poster_id, names?.last_poster_name),
     pinned: t.pinned_at !== null,
     locked: t.locked_at !== null,
     solved: t.solved_post_id !== null,

@@ -78,28 +78,15 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
 
   const viewerOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 
-  /**
-   * A topic's row with what its header shows (from the read caches) and the viewer's read position (read
-   * now; none for guests).
-   */
-  async function detailOf(actor: Actor, row: repo.TopicRow): Promise<repo.TopicDetailRow> {
-    const [header, lastRead] = await Promise.all([
-      commonReads.header(row.id),
-      actor.kind === 'user' ? readPosition(actor.userId, row.id) : undefined,
-    ]);
-    return {
-      ...row,
-      author_name: header?.author_name ?? null,
-      last_poster_name: header?.last_poster_name ?? null,
-      solution_number: header?.solution_number ?? null,
-      last_read_number: lastRead ?? null,
-    };
-  }
-
   /** `row`: the topic as loaded for this request, if nothing changed it since (else read again now). */
   async function topicView(actor: Actor, l: LoadedTopic, row?: repo.TopicRow): Promise<Topic> {
-    const t = await detailOf(actor, row ?? (await commonReads.topic(l.topic.id))!);
-    const lastRead = actor.kind === 'user' ? t.last_read_number : null;
+    const t = row ?? (await commonReads.topic(l.topic.id))!;
+    // The names and solution from the read caches, the viewer's read position now (none for guests). No
+    // copy of the row is made: this runs on every topic view (bench/README.md, eighth round).
+    const [header, lastRead] = await Promise.all([
+      commonReads.header(t.id),
+      actor.kind === 'user' ? readPosition(actor.userId, t.id) : undefined,
+    ]);
     const access: TopicAccess = { ...l.access, locked: t.locked_at !== null };
     const extras = await commonReads.extras(t.id);
     const shares = [];
@@ -107,20 +94,19 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       const c = await communities.loadById(actor, sh.id);
       if (c && can(actor, 'community.see', c.access)) shares.push({ slug: sh.slug, name: sh.name });
     }
-    return {
-      ...toTopicSummary(t, await whereOf(l), extras.tags),
-      postCount: t.post_count,
-      solutionNumber: t.solution_number ?? null,
-      lastReadNumber: actor.kind === 'user' ? (lastRead ?? 0) : null,
-      poll: extras.poll ? await pollView(actor, extras.poll, access) : null,
-      sharedInto: shares,
-      can: {
-        reply: can(actor, 'topic.reply', access),
-        moderate: can(actor, 'topic.moderate', access),
-        edit: (access.isAuthor && can(actor, 'topic.create', access)) || can(actor, 'topic.moderate', access),
-        share: access.isAuthor && t.group_id === null && can(actor, 'topic.create', access),
-      },
+    const topic = toTopicSummary(t, await whereOf(l), extras.tags, header) as Topic;
+    topic.postCount = t.post_count;
+    topic.solutionNumber = header?.solution_number ?? null;
+    topic.lastReadNumber = actor.kind === 'user' ? (lastRead ?? 0) : null;
+    topic.poll = extras.poll ? await pollView(actor, extras.poll, access) : null;
+    topic.sharedInto = shares;
+    topic.can = {
+      reply: can(actor, 'topic.reply', access),
+      moderate: can(actor, 'topic.moderate', access),
+      edit: (access.isAuthor && can(actor, 'topic.create', access)) || can(actor, 'topic.moderate', access),
+      share: access.isAuthor && t.group_id === null && can(actor, 'topic.create', access),
     };
+    return topic;
   }
 
   type PollRow = NonNullable<Awaited<ReturnType<typeof repo.findPoll>>>;

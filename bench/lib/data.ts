@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import { migrations } from '../../apps/server/src/db/migrations/index.ts';
 import { runToEnd } from './processes.ts';
 
 export interface DataSize {
@@ -8,6 +9,19 @@ export interface DataSize {
   communities: number;
   topics: number;
   replies: number;
+}
+
+/** The server's migrations (this checkout's) that a database has not had yet. */
+function missingMigrations(file: string): string[] {
+  const db = new SQLite(file, { readonly: true });
+  try {
+    const done = new Set(
+      (db.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name),
+    );
+    return Object.keys(migrations).filter((name) => !done.has(name));
+  } finally {
+    db.close();
+  }
 }
 
 /** Environment for child processes: this machine's SQLite only, no Redis, no mail server. */
@@ -59,6 +73,13 @@ export async function buildData(
     writeFileSync(meta, wanted);
   }
   if (cacheDir) {
+    const behind = missingMigrations(path.join(cacheDir, 'discuss.sqlite'));
+    if (behind.length > 0) {
+      console.warn(
+        `Warning: the data cache predates ${behind.join(', ')}; the server applies it at start, and what that ` +
+          `takes stays in its resident memory. Remove ${cacheDir} to generate the data again.`,
+      );
+    }
     mkdirSync(dataDir, { recursive: true });
     for (const f of [...FILES, 'discuss.sqlite-wal'])
       if (existsSync(path.join(cacheDir, f))) copyFileSync(path.join(cacheDir, f), path.join(dataDir, f));

@@ -43,9 +43,8 @@ export function hashSet(ids: Iterable<string>): Uint32Array {
 }
 
 /** Whether `hashSet` of some ids may hold this one: false is certain, true may be a 32-bit collision. */
-export function mayHold(hashes: Uint32Array, id: string): boolean {
+export function mayHold(r: Uint32Array, id: string): boolean {
   const h = idHash(id);
-  const r = hashes;
   let lo = 0;
   let hi = r.length - 1;
   while (lo <= hi) {
@@ -182,16 +181,16 @@ export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
     /** A topic's tags, the communities it is shared into, and its poll (without votes). */
     extras: (topicId: string) => extras.get(topicId, () => readExtras(topicId)),
     /**
-     * A page of a thread as every reader of its kind sees it: posts (with their reaction counts) from number
-     * `from` on, `limit` of them at most.
-     */
-    /**
      * Whether this member may have a read position on the topic: false is certain. Where nothing is kept
      * (PostgreSQL) always true, so the caller reads the position itself, as before.
      */
     mayHaveRead: async (topicId: string, userId: string) =>
       !readers.keeps ||
       mayHold(await readers.get(topicId, async () => hashSet(await repo.readersOf(db, topicId))), userId),
+    /**
+     * A page of a thread as every reader of its kind sees it: posts (with their reaction counts) from number
+     * `from` on, `limit` of them at most.
+     */
     postPage: (topicId: string, from: number, limit: number, moderator: boolean) =>
       postPages.get(`${topicId}|${from}|${limit}|${moderator ? 'm' : ''}`, () =>
         readPostPage(topicId, from, limit, moderator),

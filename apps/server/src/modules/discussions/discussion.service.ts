@@ -1,4 +1,4 @@
-import type { Post, PostListResponse, Topic, TopicListResponse } from '@discuss/contracts';
+import type { Post, PostListResponse, Topic, TopicListResponse, TopicSummary } from '@discuss/contracts';
 import { PostListQuerySchema, TopicListQuerySchema } from '@discuss/contracts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -94,19 +94,22 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       const c = await communities.loadById(actor, sh.id);
       if (c && can(actor, 'community.see', c.access)) shares.push({ slug: sh.slug, name: sh.name });
     }
-    const topic = toTopicSummary(t, await whereOf(l), extras.tags, header) as Topic;
-    topic.postCount = t.post_count;
-    topic.solutionNumber = header?.solution_number ?? null;
-    topic.lastReadNumber = actor.kind === 'user' ? (lastRead ?? 0) : null;
-    topic.poll = extras.poll ? await pollView(actor, extras.poll, access) : null;
-    topic.sharedInto = shares;
-    topic.can = {
-      reply: can(actor, 'topic.reply', access),
-      moderate: can(actor, 'topic.moderate', access),
-      edit: (access.isAuthor && can(actor, 'topic.create', access)) || can(actor, 'topic.moderate', access),
-      share: access.isAuthor && t.group_id === null && can(actor, 'topic.create', access),
+    const summary = toTopicSummary(t, await whereOf(l), extras.tags, header);
+    const own: Omit<Topic, keyof TopicSummary> = {
+      postCount: t.post_count,
+      solutionNumber: header?.solution_number ?? null,
+      lastReadNumber: actor.kind === 'user' ? (lastRead ?? 0) : null,
+      poll: extras.poll ? await pollView(actor, extras.poll, access) : null,
+      sharedInto: shares,
+      can: {
+        reply: can(actor, 'topic.reply', access),
+        moderate: can(actor, 'topic.moderate', access),
+        edit: (access.isAuthor && can(actor, 'topic.create', access)) || can(actor, 'topic.moderate', access),
+        share: access.isAuthor && t.group_id === null && can(actor, 'topic.create', access),
+      },
     };
-    return topic;
+    // Onto the summary, not spread into a third object.
+    return Object.assign(summary, own);
   }
 
   type PollRow = NonNullable<Awaited<ReturnType<typeof repo.findPoll>>>;

@@ -28,18 +28,12 @@ const findTopicQuery = prepared((db, a: { id: string }) =>
 );
 export const findTopic = (db: Exec, id: string) => findTopicQuery.first(db, { id });
 
-/**
- * A topic with everything its page header shows: author and last poster names, the solution's number, and
- * the viewer's read position (null when never read or for guests).
- */
-export type TopicDetailRow = TopicRow & {
+/** What a topic's header shows besides its row: its author's and last poster's names, its solution's number. */
+export type TopicHeaderRow = {
   author_name: string | null;
   last_poster_name: string | null;
   solution_number: number | null;
-  last_read_number: number | null;
 };
-/** What a topic's header shows besides its row: its author's and last poster's names, its solution's number. */
-export type TopicHeaderRow = Pick<TopicDetailRow, 'author_name' | 'last_poster_name' | 'solution_number'>;
 const topicHeaderQuery = prepared((db, a: { id: string }) =>
   db
     .selectFrom('topics as t')
@@ -296,18 +290,10 @@ export const reactionsFor = async (
   userId: string | null,
 ) => countReactions(await reactionRows(db, topicId, first, last), userId);
 
-const myReactionsQuery = prepared((db, a: { viewer: string; topic: string; first: number; last: number }) =>
-  db
-    .selectFrom('reactions')
-    .select(['post_number', 'kind'])
-    .where('topic_id', '=', a.topic)
-    .where('post_number', '>=', a.first)
-    .where('post_number', '<=', a.last)
-    .where('user_id', '=', a.viewer)
-    .orderBy('post_number')
-    .orderBy('kind'),
-);
-/** The viewer's own reactions on the posts numbered `first` to `last` of a topic, by post number. */
+/**
+ * The viewer's own reactions on the posts numbered `first` to `last` of a topic, by post number: picked out
+ * of the page's reactions (asked for only when the page's reactors may hold the viewer, decision 0023).
+ */
 export async function myReactions(
   db: Exec,
   userId: string,
@@ -316,9 +302,8 @@ export async function myReactions(
   last: number,
 ): Promise<Record<string, ReactionKind[]>> {
   const out: Record<string, ReactionKind[]> = {};
-  if (last < first) return out;
-  for (const r of await myReactionsQuery(db, { viewer: userId, topic: topicId, first, last })) {
-    (out[r.post_number] ??= []).push(r.kind);
+  for (const r of await reactionRows(db, topicId, first, last)) {
+    if (r.user_id === userId) (out[r.post_number] ??= []).push(r.kind);
   }
   return out;
 }

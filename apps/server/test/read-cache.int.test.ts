@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../src/db/database.ts';
-import { onlyPresence, trackerOf, uncounted } from '../src/db/write-tracker.ts';
+import { onlyPresence, scopeOf, trackerOf, uncounted } from '../src/db/write-tracker.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createReadCache } from '../src/platform/read-cache.ts';
 import { addMember, agentFor, createCommunity } from './community-factories.ts';
@@ -160,6 +160,301 @@ describeEachDialect('caches take every change at once', (ctx) => {
       200,
     );
     expect(await header()).toMatchObject({ solutionNumber: 2 });
+  });
+});
+
+// What is kept of one topic (its row and header, its pages of posts, its readers, its tags, shares and poll)
+// drops on a write that names that topic, and stays on writes to other topics (decision 0024).
+describeEachDialect("a topic's writes reach its own reads, and leave other topics' kept reads", (ctx) => {
+  type Page = { items: { number: number; bodyHtml: string; deleted: boolean; reactions: unknown[] }[] };
+  type View = {
+    title: string;
+    pinned: boolean;
+    locked: boolean;
+    solutionNumber: number | null;
+    replyCount: number;
+    tags: { slug: string }[];
+    sharedInto: { slug: string }[];
+    lastReadNumber: number | null;
+  };
+
+  it('every kind of write, on both databases; on SQLite the other topic keeps its stamps', async () => {
+    const c = ctx();
+    const cop = await createCommunity(c);
+    const other = await createCommunity(c);
+    const [ana, ben, fac] = [await createUser(c), await createUser(c), await createUser(c)];
+    for (const u of [ana, ben]) await addMember(c, cop.id, u.id);
+    await addMember(c, cop.id, fac.id, 'facilitator');
+    await addMember(c, other.id, ana.id);
+    const [anaAgent, benAgent, facAgent] = [
+      await agentFor(c, ana.id),
+      await agentFor(c, ben.id),
+      await agentFor(c, fac.id),
+    ];
+    const open = async (title: string) =>
+      (await anaAgent.post(`/api/communities/${cop.slug}/topics`, { title, body: 'Opening post' })).json<{
+        id: string;
+      }>().id;
+    const a = await open('Topic written to');
+    const b = await open('Topic left alone');
+    expect((await benAgent.post(`/api/topics/${b}/posts`, { body: 'A reply on B' })).statusCode).toBe(201);
+    const page = async (id: string) =>
+      (await c.guest().get(`/api/topics/${id}/posts?from=1`)).json<Page>().items;
+    const view = async (id: string, agent = c.guest()) => (await agent.get(`/api/topics/${id}`)).json<View>();
+
+    const tracker = trackerOf(c.database.db);
+    const kept = {
+      pages: ['posts', 'users', 'reactions'],
+      header: ['topics', 'users'],
+      readers: ['topic_reads'],
+      extras: ['topic_tags', 'topic_shares', 'polls'],
+    } as const;
+    const stamps = (id: string) =>
+      Object.fromEntries(Object.entries(kept).map(([k, tables]) => [k, tracker?.stamp(tables, id)]));
+    const bPage = await page(b);
+    const bView = await view(b);
+    let replyId = '';
+
+    const writes: { name: string; moves: (keyof typeof kept)[]; run: () => Promise<void> }[] = [
+      {
+        name: 'reply',
+        moves: ['pages', 'header'],
+        run: async () => {
+          const res = await benAgent.post(`/api/topics/${a}/posts`, { body: 'A reply on A' });
+          expect(res.statusCode).toBe(201);
+          replyId = res.json<{ id: string }>().id;
+          expect((await page(a)).map((p) => p.number)).toEqual([1, 2]);
+          expect((await view(a)).replyCount).toBe(1);
+        },
+      },
+      {
+        name: 'edit',
+        moves: ['pages'],
+        run: async () => {
+          expect((await benAgent.patch(`/api/posts/${replyId}`, { body: 'Edited on A' })).statusCode).toBe(
+            200,
+          );
+          expect((await page(a))[1]!.bodyHtml).toContain('Edited on A');
+        },
+      },
+      {
+        name: 'react',
+        moves: ['pages'],
+        run: async () => {
+          expect((await anaAgent.post(`/api/posts/${replyId}/reactions`, { kind: 'like' })).statusCode).toBe(
+            200,
+          );
+          expect((await page(a))[1]!.reactions).toEqual([{ kind: 'like', count: 1 }]);
+        },
+      },
+      {
+        name: 'unreact',
+        moves: ['pages'],
+        run: async () => {
+          expect((await anaAgent.delete(`/api/posts/${replyId}/reactions/like`)).statusCode).toBe(200);
+          expect((await page(a))[1]!.reactions).toEqual([]);
+        },
+      },
+      {
+        name: 'delete',
+        moves: ['pages'],
+        run: async () => {
+          expect((await facAgent.delete(`/api/posts/${replyId}`)).statusCode).toBe(200);
+          expect((await page(a))[1]!.deleted).toBe(true);
+        },
+      },
+      {
+        name: 'restore',
+        moves: ['pages'],
+        run: async () => {
+          expect((await facAgent.post(`/api/posts/${replyId}/restore`)).statusCode).toBe(200);
+          expect((await page(a))[1]!.deleted).toBe(false);
+        },
+      },
+      {
+        name: 'solution',
+        moves: ['header'],
+        run: async () => {
+          expect((await anaAgent.post(`/api/topics/${a}/solution`, { postId: replyId })).statusCode).toBe(
+            200,
+          );
+          expect((await view(a)).solutionNumber).toBe(2);
+        },
+      },
+      {
+        name: 'pin and lock',
+        moves: ['header'],
+        run: async () => {
+          expect((await facAgent.post(`/api/topics/${a}/pin`, { value: true })).statusCode).toBe(200);
+          expect((await facAgent.post(`/api/topics/${a}/lock`, { value: true })).statusCode).toBe(200);
+          expect(await view(a)).toMatchObject({ pinned: true, locked: true });
+        },
+      },
+      {
+        name: 'title and tags',
+        moves: ['header', 'extras'],
+        run: async () => {
+          const res = await anaAgent.patch(`/api/topics/${a}`, {
+            title: 'Renamed topic',
+            tags: ['evidence'],
+          });
+          expect(res.statusCode).toBe(200);
+          expect(await view(a)).toMatchObject({ title: 'Renamed topic', tags: [{ slug: 'evidence' }] });
+        },
+      },
+      {
+        name: 'share',
+        moves: ['extras'],
+        run: async () => {
+          expect((await anaAgent.post(`/api/topics/${a}/shares`, { community: other.slug })).statusCode).toBe(
+            200,
+          );
+          expect((await view(a)).sharedInto).toEqual([expect.objectContaining({ slug: other.slug })]);
+        },
+      },
+      {
+        name: 'first read',
+        moves: ['readers'],
+        run: async () => {
+          expect((await view(a, facAgent)).lastReadNumber).toBe(0);
+          expect((await facAgent.post(`/api/topics/${a}/read`, { number: 2 })).statusCode).toBe(204);
+          expect((await view(a, facAgent)).lastReadNumber).toBe(2);
+        },
+      },
+    ];
+
+    for (const w of writes) {
+      const before = { a: stamps(a), b: stamps(b) };
+      await w.run();
+      // Whatever else happened, the topic left alone reads the same.
+      expect(await page(b), w.name).toEqual(bPage);
+      expect(await view(b), w.name).toEqual(bView);
+      if (!tracker) continue;
+      const after = { a: stamps(a), b: stamps(b) };
+      for (const k of w.moves) expect(after.a[k], `${w.name}: ${k} of A`).toBeGreaterThan(before.a[k]!);
+      // New tags go into the community's tag table, which every topic's tags are read from.
+      const still = Object.keys(kept).filter((k) => !(w.name === 'title and tags' && k === 'extras'));
+      for (const k of still) expect(after.b[k], `${w.name}: ${k} of B`).toBe(before.b[k]);
+    }
+  });
+});
+
+describe('writes scoped to a topic (SQLite)', () => {
+  it('name their topics only where the statement binds them plainly', async () => {
+    const database = openDatabase({});
+    try {
+      const db = database.db;
+      /** The topics Kysely's own statement names, as the tracker reads them; undefined: every topic. */
+      const scope = (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
+        const { sql, parameters } = q.compile();
+        return scopeOf(sql)?.(parameters);
+      };
+      const post = {
+        id: 'p1',
+        topic_id: 't1',
+        number: 2,
+        author_id: null,
+        body: 'b',
+        body_html: '<p>b</p>',
+        reply_to_number: null,
+        edit_count: 0,
+        edited_at: null,
+        deleted_at: null,
+        deleted_by: null,
+        created_at: 'now',
+      };
+      expect(scope(db.insertInto('posts').values(post))).toEqual(['t1']);
+      expect(
+        scope(
+          db.insertInto('topic_tags').values([
+            { topic_id: 't1', tag_id: 'x' },
+            { topic_id: 't2', tag_id: 'y' },
+          ]),
+        ),
+      ).toEqual(['t1', 't2']);
+      expect(
+        scope(
+          db
+            .insertInto('topic_reads')
+            .values({ user_id: 'u', topic_id: 't1', last_read_number: 1, updated_at: 'now' })
+            .onConflict((oc) => oc.columns(['user_id', 'topic_id']).doNothing()),
+        ),
+      ).toEqual(['t1']);
+      expect(
+        scope(
+          db
+            .updateTable('topics')
+            .set((eb) => ({ post_count: eb('post_count', '+', 1), last_post_at: 'now' }))
+            .where('id', '=', 't1')
+            .returning('last_post_number'),
+        ),
+      ).toEqual(['t1']);
+      expect(
+        scope(db.updateTable('posts').set({ body: 'x' }).where('topic_id', '=', 't1').where('id', '=', 'p1')),
+      ).toEqual(['t1']);
+      expect(
+        scope(
+          db
+            .deleteFrom('reactions')
+            .where('post_id', '=', 'p1')
+            .where('topic_id', '=', 't1')
+            .where('kind', '=', 'like'),
+        ),
+      ).toEqual(['t1']);
+      expect(scope(db.deleteFrom('topic_tags').where('topic_tags.topic_id', '=', 't1'))).toEqual(['t1']);
+
+      // Every topic: no topic named, or not bound by the filter as a whole.
+      expect(scope(db.updateTable('posts').set({ body: 'x' }).where('id', '=', 'p1'))).toBeUndefined();
+      expect(
+        scope(
+          db
+            .updateTable('topics')
+            .set({ title: 'x' })
+            .where((eb) => eb.or([eb('id', '=', 't1'), eb('author_id', '=', 'u')])),
+        ),
+      ).toBeUndefined();
+      expect(
+        scope(
+          db
+            .updateTable('topics')
+            .set({ title: 'x' })
+            .where((eb) => eb.not(eb('id', '=', 't1'))),
+        ),
+      ).toBeUndefined();
+      expect(
+        scope(
+          db
+            .updateTable('posts')
+            .set({ body: 'x' })
+            .where('topic_id', 'in', db.selectFrom('topics').select('id').where('id', '=', 't1')),
+        ),
+      ).toBeUndefined();
+      expect(
+        scope(
+          db
+            .updateTable('topics')
+            .set((eb) => ({
+              post_count: eb
+                .selectFrom('posts')
+                .select((e) => e.fn.countAll<number>().as('n'))
+                .where('topic_id', '=', 't2'),
+            }))
+            .where('id', '=', 't1'),
+        ),
+      ).toBeUndefined();
+      expect(
+        scope(
+          db
+            .insertInto('topic_reads')
+            .values({ user_id: 'u', topic_id: 't1', last_read_number: 1, updated_at: 'now' })
+            .onConflict((oc) => oc.columns(['user_id', 'topic_id']).doUpdateSet({ last_read_number: 2 })),
+        ),
+      ).toBeUndefined();
+      expect(scope(db.updateTable('topics').set({ title: 'x' }).where('id', '>', 't1'))).toBeUndefined();
+      expect(scope(db.updateTable('users').set({ display_name: 'x' }).where('id', '=', 'u'))).toBeUndefined();
+    } finally {
+      await database.close();
+    }
   });
 });
 

@@ -12,8 +12,12 @@ export type TableName = keyof DB;
  * every table.
  */
 export interface WriteTracker {
-  /** A number that grows whenever one of these tables is written. Equal stamps: nothing written since. */
-  stamp(tables: readonly TableName[]): number;
+  /**
+   * A number that grows whenever one of these tables is written. Equal stamps: nothing written since.
+   * With `scope` (a topic's id), writes to the tables of `SCOPES` that name another topic do not count:
+   * for what is read of that topic alone (its row, its pages of posts, its readers).
+   */
+  stamp(tables: readonly TableName[], scope?: string): number;
 }
 
 const READ = /^\s*(?:select|pragma|explain|begin|commit|end|rollback|savepoint|release)\b/i;
@@ -43,6 +47,62 @@ const ASSIGN_VALUE = /^\s*"?(\w+)"?\s*=\s*\?\s*$/;
  */
 const READ_POSITION_UPDATE = /^\s*update\s+"?topic_reads"?\s+set\s/i;
 
+/**
+ * Tables whose rows each belong to one topic, and the column that names it. A write to one of them whose
+ * statement names its topics plainly (see `scopeOf`) counts against those topics only, for a stamp taken
+ * with a scope, and against the whole table for one without (a topic list). Any other write to these
+ * tables counts against every topic. A reply thus drops its own topic's kept pages and every first page of
+ * a topic list, and leaves every other topic's pages kept (decision 0024).
+ */
+const SCOPES: ReadonlyMap<string, string> = new Map([
+  ['topics', 'id'],
+  ['posts', 'topic_id'],
+  ['reactions', 'topic_id'],
+  ['topic_reads', 'topic_id'],
+  ['topic_tags', 'topic_id'],
+  ['topic_shares', 'topic_id'],
+  ['polls', 'topic_id'],
+]);
+const INSERT =
+  /^\s*insert\s+into\s+"?(\w+)"?\s*\(([^()]*)\)\s*values\s*((?:\(\s*\?(?:\s*,\s*\?)*\s*\)\s*,?\s*)+)(?:on\s+conflict\s*\([^()]*\)\s*do\s+nothing\s*)?(?:returning\s+[^()]*)?$/i;
+const FILTERED = /^\s*(?:update\s+"?(\w+)"?\s+set\s+.*?|delete\s+from\s+"?(\w+)"?\s+)where\s+(.*)$/is;
+/** What a filter may not hold for one of its `column = ?` terms to bind every row it touches. */
+const UNBINDING = /\b(?:or|not|select|from|where)\b/i;
+
+/**
+ * The topics a write names, from its bound values: for an insert of plain values (`?` each, nothing done
+ * on conflict but nothing), each row's value of the topic column; for an update or a delete, the value of
+ * a `"column" = ?` term of a filter that is a conjunction (no `or`, `not` or subquery). Undefined for any
+ * other write: it counts against the whole table.
+ */
+export function scopeOf(source: string): ((params: readonly unknown[]) => string[]) | undefined {
+  const insert = INSERT.exec(source);
+  if (insert) {
+    const column = SCOPES.get(insert[1]!.toLowerCase());
+    const columns = insert[2]!.split(',').map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+    const at = column === undefined ? -1 : columns.indexOf(column);
+    if (at < 0) return undefined;
+    return (params) => {
+      const keys: string[] = [];
+      for (let i = at; i < params.length; i += columns.length) keys.push(String(params[i]));
+      return keys;
+    };
+  }
+  const filtered = FILTERED.exec(source);
+  if (!filtered) return undefined;
+  const table = (filtered[1] ?? filtered[2])!.toLowerCase();
+  const column = SCOPES.get(table);
+  const where = filtered[3]!;
+  if (column === undefined || UNBINDING.test(where) || source.includes("'")) return undefined;
+  const term = new RegExp(`(?:^|\\(|\\band\\s)\\s*(?:"?${table}"?\\.)?"?${column}"?\\s*=\\s*\\?`, 'i').exec(
+    where,
+  );
+  if (!term) return undefined;
+  const before = source.length - where.length + term.index + term[0].length;
+  const at = (source.slice(0, before).match(/\?/g)?.length ?? 0) - 1;
+  return (params) => [String(params[at])];
+}
+
 /** An update that only sets presence columns (each to a bound value). */
 export function onlyPresence(source: string): boolean {
   const m = UPDATE_SET.exec(source);
@@ -60,18 +120,34 @@ export const uncounted = (source: string): boolean =>
 
 /** Wraps the connection's statements so that each write counts against its table before it runs. */
 export function trackWrites(sqlite: SQLite.Database, prepare: (source: string) => SQLite.Statement) {
-  const versions = new Map<string, number>();
+  /** Writes to each table, whatever they name. */
+  const any = new Map<string, number>();
+  /** Writes to each table of `SCOPES` that name no topic plainly. */
+  const wide = new Map<string, number>();
+  /** Per table of `SCOPES`, per topic, the writes that named it. */
+  const scoped = new Map<string, Map<string, number>>();
   let all = 0;
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   let seenDataVersion = dataVersion.get() as number;
   let checkedThisTurn = false;
-  const bump = (table: string) => {
-    if (table === ALL) all++;
-    else versions.set(table, (versions.get(table) ?? 0) + 1);
+  const add = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const bump = (table: string, keys: readonly string[] | undefined) => {
+    if (table === ALL) {
+      all++;
+      return;
+    }
+    add(any, table);
+    if (!keys) {
+      add(wide, table);
+      return;
+    }
+    let byKey = scoped.get(table);
+    if (!byKey) scoped.set(table, (byKey = new Map<string, number>()));
+    for (const key of keys) add(byKey, key);
   };
 
   const tracker: WriteTracker = {
-    stamp(tables) {
+    stamp(tables, scope) {
       // Other processes' commits are looked for once per turn of the event loop: a commit that ends
       // before a request's turn begins is always seen by it.
       if (!checkedThisTurn) {
@@ -84,7 +160,10 @@ export function trackWrites(sqlite: SQLite.Database, prepare: (source: string) =
         }
       }
       let n = all;
-      for (const t of tables) n += versions.get(t) ?? 0;
+      for (const t of tables) {
+        if (scope === undefined || !SCOPES.has(t)) n += any.get(t) ?? 0;
+        else n += (wide.get(t) ?? 0) + (scoped.get(t)?.get(scope) ?? 0);
+      }
       return n;
     },
   };
@@ -94,10 +173,13 @@ export function trackWrites(sqlite: SQLite.Database, prepare: (source: string) =
     const stmt = prepare(source);
     if (READ.test(source) || uncounted(source)) return stmt;
     const table = WRITE.exec(source)?.[1]?.toLowerCase() ?? ALL;
+    const keysOf = SCOPES.has(table) ? scopeOf(source) : undefined;
     for (const method of ['run', 'get', 'all', 'iterate'] as const) {
       const original = stmt[method].bind(stmt) as (...args: unknown[]) => unknown;
       (stmt as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-        bump(table);
+        // Values come as one array (Kysely) or one by one.
+        const params = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+        bump(table, keysOf?.(params));
         return original(...args);
       };
     }

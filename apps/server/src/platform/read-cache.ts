@@ -22,9 +22,16 @@ export interface ReadCacheOptions<V = unknown> {
 export interface ReadCache<V> {
   /**
    * The answer for `key` as `load` would give it now. A kept answer is used only while no table it was
-   * read from has been written since; `until(value)` may shorten its life (e.g. to an expiry date).
+   * read from has been written since; `until(value)` may shorten its life (e.g. to an expiry date). With
+   * `scope` (the id of the one topic the answer is read from), writes that name other topics do not count
+   * (`WriteTracker.stamp`).
    */
-  get(key: string, load: () => Promise<V>, until?: (value: V) => number | undefined): Promise<V>;
+  get(
+    key: string,
+    load: () => Promise<V>,
+    until?: (value: V) => number | undefined,
+    scope?: string,
+  ): Promise<V>;
   /** Drops what is kept under `key` (after a write the tracker does not count, see `PRESENCE_COLUMNS`). */
   forget(key: string): void;
   /** Whether anything is kept at all (not on PostgreSQL): a value worth preparing for reuse, or not. */
@@ -74,8 +81,8 @@ export function createReadCache<V>(opts: ReadCacheOptions<V>): ReadCache<V> {
 
   return {
     keeps: true,
-    async get(key, load, until) {
-      const stamp = tracker.stamp(opts.tables);
+    async get(key, load, until, scope) {
+      const stamp = tracker.stamp(opts.tables, scope);
       const now = opts.clock.now().getTime();
       const hit = entries.get(key);
       if (hit && hit.stamp === stamp && hit.expiresAt > now) return hit.value;
@@ -90,7 +97,7 @@ export function createReadCache<V>(opts: ReadCacheOptions<V>): ReadCache<V> {
         // Kept only if nothing was written while it loaded (such an entry would be dropped on first use)
         // and the key was not forgotten meanwhile.
         const current = loading.get(key)?.promise === promise;
-        if (current && tracker.stamp(opts.tables) === stamp && expiresAt > now) {
+        if (current && tracker.stamp(opts.tables, scope) === stamp && expiresAt > now) {
           keep(key, value, stamp, expiresAt);
         }
         return value;

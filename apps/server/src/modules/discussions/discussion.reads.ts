@@ -79,6 +79,8 @@ type After = { value: string | number; id: string } | undefined;
 /**
  * The discussion reads that are the same for every reader, kept in process until a write to their tables
  * (decision 0012): a topic list's first page, a topic's row, its tags, shares and poll, pages of posts.
+ * What is read of one topic passes that topic as its scope: writes that name other topics leave it kept
+ * (decision 0024).
  * What is the viewer's own (read positions, reactions, votes) is read per request, and the policy decides
  * on every request who sees any of it.
  */
@@ -172,28 +174,39 @@ export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
         : firstPages.get(`${w.groupId}|${w.tagId}|${w.sort}|${w.limit}|${w.communityId}`, () =>
             readPage(w, undefined),
           ),
-    topic: (id: string) => topics.get(id, () => repo.findTopic(db, id)),
+    topic: (id: string) => topics.get(id, () => repo.findTopic(db, id), undefined, id),
     /**
      * The names and solution number a topic's header shows. Kept until a write to topics or users (a post's
      * number never changes, so the solution's needs no more).
      */
-    header: (id: string) => headers.get(id, () => repo.topicHeader(db, id)),
+    header: (id: string) => headers.get(id, () => repo.topicHeader(db, id), undefined, id),
     /** A topic's tags, the communities it is shared into, and its poll (without votes). */
-    extras: (topicId: string) => extras.get(topicId, () => readExtras(topicId)),
+    extras: (topicId: string) => extras.get(topicId, () => readExtras(topicId), undefined, topicId),
     /**
      * Whether this member may have a read position on the topic: false is certain. Where nothing is kept
      * (PostgreSQL) always true, so the caller reads the position itself, as before.
      */
     mayHaveRead: async (topicId: string, userId: string) =>
       !readers.keeps ||
-      mayHold(await readers.get(topicId, async () => hashSet(await repo.readersOf(db, topicId))), userId),
+      mayHold(
+        await readers.get(
+          topicId,
+          async () => hashSet(await repo.readersOf(db, topicId)),
+          undefined,
+          topicId,
+        ),
+        userId,
+      ),
     /**
      * A page of a thread as every reader of its kind sees it: posts (with their reaction counts) from number
      * `from` on, `limit` of them at most.
      */
     postPage: (topicId: string, from: number, limit: number, moderator: boolean) =>
-      postPages.get(`${topicId}|${from}|${limit}|${moderator ? 'm' : ''}`, () =>
-        readPostPage(topicId, from, limit, moderator),
+      postPages.get(
+        `${topicId}|${from}|${limit}|${moderator ? 'm' : ''}`,
+        () => readPostPage(topicId, from, limit, moderator),
+        undefined,
+        topicId,
       ),
   };
 }

@@ -209,8 +209,14 @@ export async function claimPostNumber(db: Exec, topicId: string, posterId: strin
   return last_post_number;
 }
 export const insertPost = (db: Exec, row: PostRow) => db.insertInto('posts').values(row).execute();
-export const updatePost = (db: Exec, id: string, patch: Partial<PostRow>) =>
-  db.updateTable('posts').set(patch).where('id', '=', id).execute();
+/** Changes a post (its topic named too, so that only that topic's kept pages drop: decision 0024). */
+export const updatePost = (db: Exec, post: Pick<PostRow, 'id' | 'topic_id'>, patch: Partial<PostRow>) =>
+  db
+    .updateTable('posts')
+    .set(patch)
+    .where('topic_id', '=', post.topic_id)
+    .where('id', '=', post.id)
+    .execute();
 
 /** What a post in a thread shows: every column but the ones its page already knows or never shows. */
 export const LISTED_POST_COLUMNS = [
@@ -327,10 +333,16 @@ export const addReaction = (
     })
     .onConflict((oc) => oc.columns(['post_id', 'user_id', 'kind']).doNothing())
     .execute();
-export const removeReaction = (db: Exec, postId: string, userId: string, kind: ReactionKind) =>
+export const removeReaction = (
+  db: Exec,
+  post: Pick<PostRow, 'id' | 'topic_id'>,
+  userId: string,
+  kind: ReactionKind,
+) =>
   db
     .deleteFrom('reactions')
-    .where('post_id', '=', postId)
+    .where('topic_id', '=', post.topic_id)
+    .where('post_id', '=', post.id)
     .where('user_id', '=', userId)
     .where('kind', '=', kind)
     .execute();

@@ -553,7 +553,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
           edited_by: user.via === 'system' ? null : user.userId,
           created_at: at,
         });
-        await repo.updatePost(trx, postId, {
+        await repo.updatePost(trx, post, {
           body,
           body_html: html,
           edit_count: post.edit_count + 1,
@@ -585,7 +585,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       await db.transaction().execute(async (trx) => {
         await repo.updatePost(
           trx,
-          postId,
+          post,
           deleted
             ? { deleted_at: at, deleted_by: user.via === 'system' ? null : user.userId }
             : { deleted_at: null, deleted_by: null },
@@ -634,7 +634,7 @@ export function createDiscussionService(d: DiscussionServiceDeps) {
       assertCan(actor, 'post.react', access);
       const user = requireUser(actor);
       if (on) await repo.addReaction(db, post, user.userId, kind, now());
-      else await repo.removeReaction(db, postId, user.userId, kind);
+      else await repo.removeReaction(db, post, user.userId, kind);
       publish({
         type: 'reaction.changed',
         communityId: l.topic.community_id,

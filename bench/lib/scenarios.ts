@@ -11,7 +11,10 @@ export interface Session {
   cookie: string;
   csrf: string;
   communities: string[];
-  /** Read positions by topic id, as the generated data left them (no scenario before `reply` moves them). */
+  /**
+   * Read positions by topic id, as the generated data left them (only the last two scenarios, which
+   * reply, move some of them).
+   */
   reads: Map<string, number>;
 }
 
@@ -128,6 +131,34 @@ export function scenarios(plan: Plan, sessions: Session[]): Scenario[] {
     s,
     topics: s.communities.flatMap((c) => plan.topics.get(c)!.filter((t) => !t.locked)),
   }));
+  const reply = (req: autocannon.RequestData): autocannon.RequestData => {
+    const w = writable[turn++ % writable.length]!;
+    const id = rand(w.topics).id;
+    return {
+      ...req,
+      method: 'POST',
+      path: `/api/topics/${id}/posts`,
+      headers: {
+        ...req.headers,
+        cookie: w.s.cookie,
+        'x-csrf-token': w.s.csrf,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        body: `We tried this in our centre as well (reply ${turn}). **Short sessions** worked best.`,
+      }),
+    };
+  };
+  const memberPage = (req: autocannon.RequestData, ctx: Record<string, unknown>) => {
+    const s = member();
+    const { topic } = topicOf(s);
+    ctx.s = s;
+    ctx.posts = postsOf(topic.id, s.reads.get(topic.id) ?? 0, topic.postCount);
+    return withSession(req, s, `/api/topics/${topic.id}`);
+  };
+  /** One page view in `REPLY_EVERY` is followed by a reply (in a random topic) instead of its posts. */
+  const REPLY_EVERY = 50;
+  let views = 0;
 
   return [
     {
@@ -160,15 +191,7 @@ export function scenarios(plan: Plan, sessions: Session[]): Scenario[] {
       description:
         'GET /api/topics/:id then /api/topics/:id/posts?from=N&limit=20 – a random topic, a random member',
       requests: [
-        {
-          setupRequest: (req, ctx) => {
-            const s = member();
-            const { topic } = topicOf(s);
-            ctx.s = s;
-            ctx.posts = postsOf(topic.id, s.reads.get(topic.id) ?? 0, topic.postCount);
-            return withSession(req, s, `/api/topics/${topic.id}`);
-          },
-        },
+        { setupRequest: memberPage },
         {
           setupRequest: (req, ctx) => withSession(req, ctx.s as Session, ctx.posts as string),
         },
@@ -206,33 +229,24 @@ export function scenarios(plan: Plan, sessions: Session[]): Scenario[] {
       ],
     },
     {
+      name: 'topic-page-replying',
+      description: `topic-page while members reply: one view in ${REPLY_EVERY} posts a reply (to a random topic) instead of reading posts`,
+      requests: [
+        { setupRequest: memberPage },
+        {
+          setupRequest: (req, ctx) =>
+            ++views % REPLY_EVERY === 0
+              ? reply(req)
+              : withSession(req, ctx.s as Session, ctx.posts as string),
+        },
+      ],
+    },
+    {
       name: 'reply',
       description:
         'POST /api/topics/:id/posts – many members replying at once (session cookie + X-CSRF-Token)',
       noWarmup: true,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const w = writable[turn++ % writable.length]!;
-            const id = rand(w.topics).id;
-            return {
-              ...req,
-              method: 'POST',
-              path: `/api/topics/${id}/posts`,
-              headers: {
-                ...req.headers,
-                cookie: w.s.cookie,
-                'x-csrf-token': w.s.csrf,
-                'content-type': 'application/json',
-              },
-              body: JSON.stringify({
-                body: `We tried this in our centre as well (reply ${turn}). **Short sessions** worked best.`,
-              }),
-            };
-          },
-        },
-      ],
+      requests: [{ method: 'POST', setupRequest: reply }],
     },
   ];
 }

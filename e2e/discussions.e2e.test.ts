@@ -266,11 +266,35 @@ describe.skipIf(!browserAvailable())('discussions: journeys in the browser', () 
     await expect.poll(() => view.posts.count()).toBe(20);
     expect(await view.post(21).count()).toBe(1);
     expect(await view.post(20).count()).toBe(0);
-    await page.getByRole('button', { name: 'Show earlier posts' }).click();
+    // Earlier posts go in above: the post that was first on screen stays where it was.
+    const earlier = page.getByRole('button', { name: 'Show earlier posts' });
+    await earlier.scrollIntoViewIfNeeded();
+    const top = () => view.post(21).evaluate((el) => el.getBoundingClientRect().top);
+    const before = await top();
+    await earlier.click();
     await expect.poll(() => view.posts.count()).toBe(40);
     await expectVisible(view.post(1));
+    expect(Math.abs((await top()) - before)).toBeLessThan(40);
     await page.getByRole('button', { name: 'Show later posts' }).click();
     await expect.poll(() => view.posts.count()).toBe(45);
+
+    // Reading to the end moves Cleo's read position (sent from the page, every two seconds)…
+    await view.post(45).scrollIntoViewIfNeeded();
+    const readTo = async () =>
+      (await platform.app.services.discussions.get(actor(cleo), topic.id)).lastReadNumber;
+    await eventually(readTo).toBe(45);
+    // … so the thread opens at the top with nothing unread, and her own reply, posted after she opened it,
+    // is not marked unread either.
+    await view.open(platform.url, `/c/${slug}/t/${topic.id}`);
+    await expectVisible(view.post(1));
+    expect(await divider.count()).toBe(0);
+    for (const count of [40, 45]) {
+      await page.getByRole('button', { name: 'Show later posts' }).click();
+      await expect.poll(() => view.posts.count()).toBe(count);
+    }
+    await view.reply('Thanks, all read now.');
+    await expectVisible(view.post(46));
+    expect(await divider.count()).toBe(0);
   });
 
   describe.each([

@@ -4,10 +4,12 @@ import { discussionKeys, markRead } from '../../api/discussions.ts';
 
 /**
  * Records how far a signed-in reader got: the highest post number that has been on screen, sent at most
- * every two seconds and when the page is left. Only moves forward.
+ * every two seconds and when the page is left. Only moves forward. `root` is the list of posts once it is
+ * in the page (it is rendered only after the first page of posts has loaded), so it is passed as an
+ * element, not a ref: the observers start when it appears.
  */
 export function useReadTracker(
-  container: React.RefObject<HTMLElement | null>,
+  root: HTMLElement | null,
   topic: { id: string; slug: string; lastReadNumber: number | null },
 ): void {
   const client = useQueryClient();
@@ -17,7 +19,6 @@ export function useReadTracker(
   const enabled = topic.lastReadNumber !== null;
 
   useEffect(() => {
-    const root = container.current;
     if (!enabled || !root || typeof IntersectionObserver === 'undefined') return;
     const flush = () => {
       if (seen.current <= sent.current) return;
@@ -53,5 +54,5 @@ export function useReadTracker(
       mutations.disconnect();
       observer.disconnect();
     };
-  }, [container, enabled, topic.id, topic.slug, client]);
+  }, [root, enabled, topic.id, topic.slug, client]);
 }

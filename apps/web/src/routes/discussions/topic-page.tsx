@@ -1,7 +1,7 @@
 import './discussions.css';
 import type { Post, Topic } from '@discuss/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import {
   discussionKeys,
@@ -79,19 +79,25 @@ function TopicView({ topic, start }: { topic: Topic; start: number | null }) {
   const me = useMe();
   const { hash } = useLocation();
   // Where the thread opened (the post asked for in the address, or the read position; and the page holding
-  // it) and what was unread then: kept while reading moves the topic's read position.
+  // it) and what was unread then: kept while reading moves the topic's read position. Posts that arrive
+  // later (the reader's own replies among them) are not marked unread.
   const [opened] = useState(() => {
     const at = start ?? openingPost(topic);
-    return { at, start: pageStart(at), lastRead: topic.lastReadNumber ?? 0 };
+    return {
+      at,
+      start: pageStart(at),
+      lastRead: topic.lastReadNumber ?? 0,
+      lastPost: topic.lastPostNumber,
+    };
   });
   const posts = usePosts(topic.id, opened.start);
   const items = loadedPosts(posts.data);
   const [waiting, setWaiting] = useState(0);
-  const listRef = useRef<HTMLOListElement>(null);
+  const [list, setList] = useState<HTMLOListElement | null>(null);
   const replyRef = useRef<ReplyBoxHandle>(null);
   const base = `/c/${topic.community.slug}`;
   useDocumentTitle(`${topic.title} – ${topic.community.name}`);
-  useReadTracker(listRef, { id: topic.id, slug: topic.community.slug, lastReadNumber: topic.lastReadNumber });
+  useReadTracker(list, { id: topic.id, slug: topic.community.slug, lastReadNumber: topic.lastReadNumber });
 
   const atEnd = posts.data !== undefined && !posts.hasNextPage;
   useLiveEvents(
@@ -128,6 +134,24 @@ function TopicView({ topic, start }: { topic: Topic; start: number | null }) {
     target?.scrollIntoView({ block: 'start' });
     if (hash) target?.focus({ preventScroll: true });
   }, [items.length, hash, opened.at, start]);
+
+  // Earlier posts go in above the ones being read: the first post shown stays where it was on screen
+  // (the browser's own scroll anchoring holds on to the button instead, and the reader lands on post 1).
+  const anchor = useRef<{ number: number; top: number } | null>(null);
+  function loadEarlier() {
+    const first = items[0];
+    const el = first && document.getElementById(`post-${first.number}`);
+    anchor.current = el ? { number: first.number, top: el.getBoundingClientRect().top } : null;
+    void posts.fetchPreviousPage();
+  }
+  const firstNumber = items[0]?.number;
+  useLayoutEffect(() => {
+    const a = anchor.current;
+    if (!a || firstNumber === undefined || firstNumber >= a.number) return;
+    anchor.current = null;
+    const el = document.getElementById(`post-${a.number}`);
+    if (el) window.scrollBy(0, el.getBoundingClientRect().top - a.top);
+  }, [firstNumber]);
 
   function reply(post: Post) {
     replyRef.current?.replyTo(post);
@@ -211,13 +235,13 @@ function TopicView({ topic, start }: { topic: Topic; start: number | null }) {
                 variant="secondary"
                 pending={posts.isFetchingPreviousPage}
                 pendingLabel={t('common.loading')}
-                onClick={() => void posts.fetchPreviousPage()}
+                onClick={loadEarlier}
               >
                 {t('discussions.loadEarlier')}
               </Button>
             </div>
           )}
-          <ol className="posts" ref={listRef}>
+          <ol className="posts" ref={setList}>
             {items.map((post) => (
               <PostItem
                 key={post.id}
@@ -227,7 +251,9 @@ function TopicView({ topic, start }: { topic: Topic; start: number | null }) {
                 onReply={reply}
                 onQuote={(post, excerpt) => void quote(post, excerpt)}
                 postLink={postLink}
-                firstUnread={opened.lastRead > 0 && post.number === opened.lastRead + 1}
+                firstUnread={
+                  opened.lastRead > 0 && post.number === opened.lastRead + 1 && post.number <= opened.lastPost
+                }
               />
             ))}
           </ol>

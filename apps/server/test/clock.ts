@@ -9,6 +9,9 @@ export class TestClock implements Clock {
   now(): Date {
     return new Date(this.t);
   }
+  ms(): number {
+    return this.t;
+  }
   advance(ms: number): void {
     this.t += ms;
   }

@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../src/db/database.ts';
 import { onlyPresence, scopeOf, trackerOf, uncounted } from '../src/db/write-tracker.ts';
+import { SESSION_TTL_MS } from '../src/modules/accounts/session.service.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createReadCache } from '../src/platform/read-cache.ts';
 import { addMember, agentFor, createCommunity } from './community-factories.ts';
@@ -95,6 +96,22 @@ describeEachDialect('caches take every change at once', (ctx) => {
     // A sign-out still ends the session at once.
     expect((await agent.post('/api/auth/sign-out')).statusCode).toBeLessThan(300);
     expect(errorCode(await agent.get('/api/me'))).toBe('unauthenticated');
+  });
+
+  it('a kept session still ends when it expires, and use moves its expiry on', async () => {
+    const c = ctx();
+    const { agent } = await signedInUser(c);
+    const day = 24 * 60 * 60_000;
+    for (let i = 0; i < 2; i++) expect((await agent.get('/api/me')).statusCode).toBe(200);
+    // Used on day 29: still valid, and its 30 days start again from there.
+    c.clock.advance(SESSION_TTL_MS - day);
+    expect((await agent.get('/api/me')).statusCode).toBe(200);
+    c.clock.advance(SESSION_TTL_MS - day);
+    expect((await agent.get('/api/me')).statusCode).toBe(200);
+    // Then left alone past its expiry: over, although its row was kept in memory.
+    c.clock.advance(SESSION_TTL_MS + 1);
+    const res = await agent.get('/api/me');
+    expect([res.statusCode, errorCode(res)]).toEqual([401, 'unauthenticated']);
   });
 
   it('a new topic and a new reply show on the first page at once', async () => {

@@ -83,7 +83,7 @@ export function createReadCache<V>(opts: ReadCacheOptions<V>): ReadCache<V> {
     keeps: true,
     async get(key, load, until, scope) {
       const stamp = tracker.stamp(opts.tables, scope);
-      const now = opts.clock.now().getTime();
+      const now = opts.clock.ms();
       const hit = entries.get(key);
       if (hit && hit.stamp === stamp && hit.expiresAt > now) return hit.value;
       if (hit) drop(key);

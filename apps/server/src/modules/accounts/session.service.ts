@@ -63,7 +63,14 @@ export function createSessionService({ db, clock, config }: SessionServiceDeps) 
   };
   // Every API request resolves its cookie. Any write to sessions or users (sign-out, revocation,
   // suspension, a password change) drops what is kept at once (decision 0012).
-  const byTokenHash = createReadCache<Awaited<ReturnType<typeof repo.findSessionWithUser>>>({
+  type SessionRow = NonNullable<Awaited<ReturnType<typeof repo.findSessionWithUser>>>;
+  type Kept = { row: SessionRow; expiresMs: number; lastSeenMs: number } | undefined;
+  /** A session's row with its times as numbers, worked out once per load rather than on every request. */
+  const load = async (hash: string): Promise<Kept> => {
+    const row = await repo.findSessionWithUser(db, hash);
+    return row && { row, expiresMs: Date.parse(row.expires_at), lastSeenMs: Date.parse(row.last_seen_at) };
+  };
+  const byTokenHash = createReadCache<Kept>({
     db,
     clock,
     tables: ['sessions', 'users'],
@@ -95,12 +102,14 @@ export function createSessionService({ db, clock, config }: SessionServiceDeps) 
     /** Resolves a session cookie; null when unknown, expired, or the user is suspended. */
     async fromSessionToken(token: string): Promise<Authenticated | null> {
       const hash = cookieHash(token);
-      const row = await byTokenHash.get(hash, () => repo.findSessionWithUser(db, hash));
-      const now = clock.now();
-      if (!row || row.expires_at <= iso(now) || row.suspended_at !== null) return null;
-      if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
+      const kept = await byTokenHash.get(hash, () => load(hash));
+      const nowMs = clock.ms();
+      if (!kept || kept.expiresMs <= nowMs || kept.row.suspended_at !== null) return null;
+      const { row } = kept;
+      if (nowMs - kept.lastSeenMs > TOUCH_EVERY_MS) {
         // Presence writes do not drop the caches (write-tracker.ts): this session's kept row is forgotten
         // here, so the next request reads its new times.
+        const now = new Date(nowMs);
         await repo.touchSession(db, row.session_id, iso(now), iso(addMs(now, SESSION_TTL_MS)));
         await repo.updateUser(db, row.user_id, { last_seen_at: iso(now) });
         byTokenHash.forget(hash);

@@ -1,7 +1,8 @@
 import type { Locale, Me } from '@discuss/contracts';
-import { useState } from 'react';
+import { useRef, useState, type MouseEvent } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import type { ThemeChoice } from '../lib/theme.ts';
+import { useDismiss } from '../lib/use-dismiss.ts';
 import { LanguageSelect } from './language-select.tsx';
 import { LogoMark } from './logo.tsx';
 import { ThemeMenu } from './theme-menu.tsx';
@@ -40,6 +41,28 @@ export function Header({
   // The phone menu belongs to the page it was opened on, so it closes on navigation.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useDismiss(open, {
+    close: () => setOpenOn(null),
+    inside: [buttonRef, menuRef],
+    button: buttonRef,
+    // An open theme or account menu inside takes the first Escape (it closes itself); the next one is ours.
+    ownsEscape: () => !menuRef.current?.querySelector('[aria-expanded="true"]'),
+  });
+
+  /** Close after a choice, focus back on the Menu button (a navigation then moves it to the new page). */
+  function closeMenu() {
+    if (!open) return;
+    setOpenOn(null);
+    buttonRef.current?.focus();
+  }
+
+  function onMenuClick(event: MouseEvent<HTMLDivElement>) {
+    // A link, even to this very page, or a choice in the theme or account menu ends the errand.
+    if ((event.target as HTMLElement).closest('a, .dropdown__panel button')) closeMenu();
+  }
 
   return (
     <header className="site-header">
@@ -49,6 +72,7 @@ export function Header({
           <span>DISCUSS</span>
         </Link>
         <button
+          ref={buttonRef}
           type="button"
           className="btn btn--quiet site-header__menu-button"
           aria-expanded={open}
@@ -58,7 +82,8 @@ export function Header({
           {open ? <CloseIcon /> : <MenuIcon />}
           {t('header.menu')}
         </button>
-        <div id="site-menu" className="site-menu" data-open={open}>
+        {/* The menu only reacts to clicks on its own links and buttons, which are keyboard-operable. */}
+        <div id="site-menu" className="site-menu" data-open={open} ref={menuRef} onClick={onMenuClick}>
           <nav aria-label={t('header.mainNav')}>
             <ul className="site-nav">
               <li>
@@ -77,7 +102,13 @@ export function Header({
             </ul>
           </nav>
           <div className="site-tools">
-            <LanguageSelect value={locale} onChange={onLocaleChange} />
+            <LanguageSelect
+              value={locale}
+              onChange={(next) => {
+                closeMenu();
+                onLocaleChange(next);
+              }}
+            />
             <ThemeMenu value={theme} onChange={onThemeChange} />
             {user ? (
               <UserMenu user={user} onSignOut={onSignOut} invitationCount={invitationCount} />

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type FocusEvent, type MouseEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FocusEvent, type MouseEvent, type ReactNode } from 'react';
 import { cx } from '../../lib/cx.ts';
+import { useDismiss } from '../../lib/use-dismiss.ts';
 import { ChevronDownIcon } from './icons.tsx';
 
 interface DropdownProps {
@@ -20,23 +21,7 @@ export function Dropdown({ button, children, align = 'end', className }: Dropdow
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(open, { close: () => setOpen(false), inside: [rootRef], button: buttonRef });
 
   function onBlur(event: FocusEvent<HTMLDivElement>) {
     if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) setOpen(false);

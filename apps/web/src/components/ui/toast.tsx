@@ -14,9 +14,16 @@ interface ToastItem {
 
 const ToastContext = createContext<ShowToast>(() => {});
 
-const DURATION_MS = 8000;
+/** How long a toast stays: long enough to read, short enough not to sit over the page; errors stay longer. */
+const TOAST_DURATION_MS: Record<ToastTone, number> = { success: 5000, info: 5000, error: 8000 };
 
-/** Short confirmations ("Profile saved") in one polite live region at the corner of the screen. */
+/** More at once would stack over the page (pin, unpin, lock…): a new toast pushes out the oldest. */
+const MAX_TOASTS = 2;
+
+/**
+ * Short confirmations ("Profile saved") in one polite live region: at the bottom corner of wide screens, at the
+ * top of phones, where it cannot cover the composer's buttons at the bottom of the page.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [toasts, setToasts] = useState<ToastItem[]>([]);
@@ -26,8 +33,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback<ShowToast>(
     (message, tone = 'success') => {
       const id = nextId.current++;
-      setToasts((list) => [...list.slice(-2), { id, message, tone }]);
-      window.setTimeout(() => dismiss(id), DURATION_MS);
+      // The same words again (e.g. saving twice) replace the earlier toast instead of stacking under it.
+      setToasts((list) => [
+        ...list.filter((item) => item.message !== message).slice(-(MAX_TOASTS - 1)),
+        { id, message, tone },
+      ]);
+      window.setTimeout(() => dismiss(id), TOAST_DURATION_MS[tone]);
     },
     [dismiss],
   );

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { appendBlock, applyFormat, insertMention, mentionAt, quoteMarkdown } from './markdown-edit.ts';
+import {
+  appendBlock,
+  applyFormat,
+  insertMention,
+  mentionAt,
+  quoteMarkdown,
+  type TextState,
+} from './markdown-edit.ts';
 
 const at = (text: string, start: number, end = start) => ({ text, start, end });
+
+/** What the text becomes when `typed` replaces the selection, as a keystroke would. */
+const type = (state: TextState, typed: string) =>
+  state.text.slice(0, state.start) + typed + state.text.slice(state.end);
 
 describe('toolbar formats', () => {
   it('wraps the selection and keeps it selected', () => {
@@ -27,13 +38,44 @@ describe('toolbar formats', () => {
     expect(out.text.slice(out.start, out.end)).toBe('https://');
   });
 
-  it('prefixes every selected line and starts a new block', () => {
+  it('prefixes every selected line and starts a new block, leaving the caret after the last line', () => {
     const text = 'intro\none\ntwo';
     const out = applyFormat(at(text, 6, text.length), 'numbers', 'item');
     expect(out.text).toBe('intro\n\n1. one\n2. two');
-    expect(out.text.slice(out.start, out.end)).toBe('1. one\n2. two');
+    expect(out.start).toBe(out.text.length);
+    expect(out.end).toBe(out.text.length);
     expect(applyFormat(at('done', 0, 4), 'tasks', 'x').text).toBe('- [ ] done');
     expect(applyFormat(at('', 0), 'quote', 'quote').text).toBe('> quote');
+  });
+
+  it.each([
+    ['quote', '> '],
+    ['bullets', '- '],
+    ['numbers', '1. '],
+    ['tasks', '- [ ] '],
+  ] as const)('%s on an empty box selects the placeholder only, so typing keeps "%s"', (format, marker) => {
+    const out = applyFormat(at('', 0), format, 'text');
+    expect(out.text).toBe(`${marker}text`);
+    expect(out.text.slice(out.start, out.end)).toBe('text');
+    expect(type(out, 'X')).toBe(`${marker}X`);
+  });
+
+  it('selects the placeholder after the marker on an empty line below text', () => {
+    const out = applyFormat(at('Hello\n', 6), 'bullets', 'text');
+    expect(out.text).toBe('Hello\n\n- text');
+    expect(type(out, 'X')).toBe('Hello\n\n- X');
+  });
+
+  it('keeps the selected text of a line selected, without its marker', () => {
+    const out = applyFormat(at('intro\ndone', 6, 10), 'tasks', 'text');
+    expect(out.text).toBe('intro\n\n- [ ] done');
+    expect(out.text.slice(out.start, out.end)).toBe('done');
+  });
+
+  it('keeps the caret on the same text when nothing is selected on a line of text', () => {
+    const out = applyFormat(at('milk', 4), 'bullets', 'text');
+    expect(out.text).toBe('- milk');
+    expect(type(out, 's')).toBe('- milks');
   });
 });
 

@@ -15,18 +15,27 @@ function wrap(state: TextState, before: string, after: string, placeholder: stri
   return { text, start, end: start + selected.length };
 }
 
-/** Prefix every line touched by the selection, e.g. with "> " or "- ". */
+/**
+ * Prefix every line touched by the selection, e.g. with "> " or "- ". The markers are never selected, so the
+ * next keystroke cannot replace them: on an empty line the placeholder after the marker is selected; on one
+ * line of text the selection (or caret) stays on the same text; over several lines the caret goes to the end.
+ */
 function prefixLines(state: TextState, prefix: (index: number) => string, placeholder: string): TextState {
   const lineStart = state.text.lastIndexOf('\n', state.start - 1) + 1;
   const nextBreak = state.text.indexOf('\n', state.end);
   const lineEnd = nextBreak === -1 ? state.text.length : nextBreak;
-  const block = state.text.slice(lineStart, lineEnd) || placeholder;
-  const lines = block.split('\n').map((line, i) => prefix(i) + line);
-  const replaced = lines.join('\n');
+  const original = state.text.slice(lineStart, lineEnd);
+  const lines = (original || placeholder).split('\n');
+  const replaced = lines.map((line, i) => prefix(i) + line).join('\n');
   // A list or quote needs a blank line before it to start a block.
   const gap = lineStart > 0 && state.text[lineStart - 2] !== '\n' ? '\n' : '';
   const text = state.text.slice(0, lineStart) + gap + replaced + state.text.slice(lineEnd);
-  return { text, start: lineStart + gap.length, end: lineStart + gap.length + replaced.length };
+  const blockStart = lineStart + gap.length;
+  const blockEnd = blockStart + replaced.length;
+  if (lines.length > 1) return { text, start: blockEnd, end: blockEnd };
+  const shift = gap.length + prefix(0).length;
+  if (!original) return { text, start: blockStart + prefix(0).length, end: blockEnd };
+  return { text, start: state.start + shift, end: state.end + shift };
 }
 
 /** Apply one toolbar format to the text. `placeholder` is the translated "text" shown when nothing is selected. */

@@ -244,6 +244,35 @@ describe.skipIf(!browserAvailable())('discussions: journeys in the browser', () 
     await expectVisible(benPage.getByRole('link', { name: 'Go to the answer (#2)' }));
   });
 
+  it('tag pages: reached from a topic, inside Discussions, only tags in use offered, unknown ones said so', async () => {
+    const platform = await journeys.platform();
+    const { slug, ana, ben } = await seedCommunity(platform);
+    const topic = await startTopic(platform, ana, slug, 'Mentoring apprentices', 'How do you pair them?');
+    // A tag no topic carries any more.
+    const retagged = await startTopic(platform, ana, slug, 'Planning the year', 'Dates, please.');
+    await platform.app.services.discussions.update(actor(ana), retagged.id, { tags: ['planning'] });
+    await platform.app.services.discussions.update(actor(ana), retagged.id, { tags: [] });
+    const page = await signedIn(journeys, platform, ben);
+    const view = new TopicPage(page);
+    await view.open(platform.url, `/c/${slug}/t/${topic.id}`);
+    await page.getByRole('link', { name: 'apprenticeships' }).first().click();
+    await page.waitForURL((url) => url.pathname === `/c/${slug}/tags/apprenticeships`);
+    await expectVisible(page.getByRole('heading', { name: 'Topics tagged “apprenticeships”' }));
+    await expectVisible(page.getByRole('link', { name: 'Mentoring apprentices' }));
+    const sections = page.getByRole('navigation', { name: 'Community sections' });
+    expect(await sections.getByRole('link', { name: 'Discussions' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    const aside = page.getByRole('complementary');
+    await expectVisible(aside.getByRole('link', { name: /apprenticeships/ }));
+    expect(await aside.getByRole('link', { name: /planning/ }).count()).toBe(0);
+
+    await page.goto(new URL(`/c/${slug}/tags/no-such-tag`, platform.url).href);
+    await expectVisible(page.getByRole('heading', { name: 'No such tag' }));
+    await page.getByRole('link', { name: 'All topics' }).last().click();
+    await page.waitForURL((url) => url.pathname === `/c/${slug}/discussions`);
+  });
+
   it('a long thread opens on the page holding the first unread reply, and pages both ways', async () => {
     const platform = await journeys.platform();
     const { slug, ana, ben } = await seedCommunity(platform);

@@ -124,7 +124,11 @@ export function CommunityLayout() {
             { to: base, label: t('community.tabs.overview'), end: true },
             ...(c.can.readContent
               ? [
-                  { to: `${base}/discussions`, label: t('community.tabs.discussions') },
+                  {
+                    to: `${base}/discussions`,
+                    label: t('community.tabs.discussions'),
+                    also: `${base}/tags`,
+                  },
                   { to: `${base}/members`, label: t('community.tabs.members') },
                   { to: `${base}/groups`, label: t('community.tabs.groups') },
                 ]

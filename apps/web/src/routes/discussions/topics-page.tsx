@@ -2,7 +2,8 @@ import './discussions.css';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { TOPIC_SORTS, useTags, type TopicSort } from '../../api/discussions.ts';
 import { buttonClass } from '../../components/ui/button.tsx';
-import { ChevronLeftIcon, PlusIcon } from '../../components/ui/icons.tsx';
+import { EmptyState } from '../../components/ui/empty-state.tsx';
+import { ChevronLeftIcon, PlusIcon, SearchIcon } from '../../components/ui/icons.tsx';
 import { currentLocale, useTranslation } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -23,6 +24,12 @@ export function CommunityTopicsPage() {
   const sort = toSort(params.get('sort'));
   const tags = useTags(community.slug, community.can.readContent);
   const tagName = tag ? (tags.data?.items.find((item) => item.slug === tag)?.name ?? tag) : null;
+  // A tag the community does not have (a mistyped or outdated address): said so, not an empty list.
+  const unknownTag =
+    tag !== undefined &&
+    tags.data !== undefined &&
+    tagName === tag &&
+    !tags.data.items.some((item) => item.slug === tag);
   const heading = tagName ? t('discussions.tagTitle', { name: tagName }) : t('discussions.title');
   useDocumentTitle(`${heading} – ${community.name}`);
   if (!community.can.readContent) return <MembersOnly />;
@@ -35,6 +42,8 @@ export function CommunityTopicsPage() {
     </Link>
   ) : undefined;
   const locale = currentLocale();
+  // Tags on no topic the reader can see lead to an empty page: not offered.
+  const used = tags.data?.items.filter((item) => item.topicCount > 0 || item.slug === tag) ?? [];
 
   return (
     <div className="community-columns">
@@ -49,24 +58,39 @@ export function CommunityTopicsPage() {
           <h2 id="topics-title">{heading}</h2>
           {start}
         </div>
-        <TopicList
-          slug={community.slug}
-          filters={{ sort, tag }}
-          onSort={(next) => {
-            const copy = new URLSearchParams(params);
-            if (next === 'latest') copy.delete('sort');
-            else copy.set('sort', next);
-            setParams(copy, { preventScrollReset: true });
-          }}
-          emptyAction={tag ? undefined : start}
-        />
+        {unknownTag ? (
+          <EmptyState
+            headingLevel={3}
+            icon={<SearchIcon />}
+            title={t('discussions.tagNotFoundTitle')}
+            action={
+              <Link className={buttonClass('secondary')} to={`${base}/discussions`}>
+                {t('discussions.allTopics')}
+              </Link>
+            }
+          >
+            {t('discussions.tagNotFoundText')}
+          </EmptyState>
+        ) : (
+          <TopicList
+            slug={community.slug}
+            filters={{ sort, tag }}
+            onSort={(next) => {
+              const copy = new URLSearchParams(params);
+              if (next === 'latest') copy.delete('sort');
+              else copy.set('sort', next);
+              setParams(copy, { preventScrollReset: true });
+            }}
+            emptyAction={tag ? undefined : start}
+          />
+        )}
       </section>
       <aside className="community-aside stack" aria-label={t('discussions.tagsLabelAside')}>
-        {tags.data && tags.data.items.length > 0 && (
+        {used.length > 0 && (
           <div className="aside-box">
             <h2 className="aside-box__title">{t('discussions.tags')}</h2>
             <ul className="tag-cloud">
-              {tags.data.items.map((item) => (
+              {used.map((item) => (
                 <li key={item.slug}>
                   <Link
                     className="tag"

@@ -5,6 +5,7 @@ import {
   insertMention,
   mentionAt,
   quoteMarkdown,
+  readableSource,
   type TextState,
 } from './markdown-edit.ts';
 
@@ -96,6 +97,14 @@ describe('quotes', () => {
 });
 
 describe('mentions', () => {
+  it('read as @Name in a source shown to people, without the id', () => {
+    const id = '3f1c2b7e-0000-4000-8000-000000000001';
+    expect(readableSource(`Thanks @[Ana Alvarez](${id})! And [a link](https://example.org).`)).toBe(
+      'Thanks @Ana Alvarez! And [a link](https://example.org).',
+    );
+    expect(readableSource('mail@[x] stays')).toBe('mail@[x] stays');
+  });
+
   it('finds the @word before the caret', () => {
     expect(mentionAt('Hello @ad', 9)).toEqual({ start: 6, query: 'ad' });
     expect(mentionAt('@', 1)).toEqual({ start: 0, query: '' });

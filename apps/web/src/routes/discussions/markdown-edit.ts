@@ -96,6 +96,14 @@ export function mentionAt(text: string, caret: number): { start: number; query: 
   return { start: caret - query.length - 1, query };
 }
 
+/**
+ * Markdown as a person reads it (earlier versions in a post's history): a mention's id stays out of sight,
+ * `@[Ana Alvarez](3f1c…)` reads `@Ana Alvarez`.
+ */
+export function readableSource(markdown: string): string {
+  return markdown.replace(/@\[([^\]\n]{1,80})\]\([^)\s]{1,64}\)/g, '@$1');
+}
+
 /** Replace the `@query` at `start` with a mention the server turns into a profile link. */
 export function insertMention(
   state: TextState,

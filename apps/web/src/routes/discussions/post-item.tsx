@@ -18,6 +18,7 @@ import { cx } from '../../lib/cx.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Composer } from './composer.tsx';
+import { readableSource } from './markdown-edit.ts';
 import { TimeAgo } from './time-ago.tsx';
 
 const REACTION_ICONS: Record<ReactionKind, (props: { className?: string }) => ReactNode> = {
@@ -320,7 +321,7 @@ function RevisionsDialog({ postId, open, onClose }: { postId: string; open: bool
                   date: formatDateTime(revision.createdAt, locale),
                 })}
               </p>
-              <pre className="revisions__body">{revision.body}</pre>
+              <pre className="revisions__body">{readableSource(revision.body)}</pre>
             </li>
           ))}
         </ol>

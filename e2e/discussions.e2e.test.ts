@@ -273,6 +273,28 @@ describe.skipIf(!browserAvailable())('discussions: journeys in the browser', () 
     await page.waitForURL((url) => url.pathname === `/c/${slug}/discussions`);
   });
 
+  it('a topic shared into another community heads its list there, and links back to its home', async () => {
+    const platform = await journeys.platform();
+    const home = await seedCommunity(platform);
+    const other = await seedCommunity(platform);
+    await platform.app.services.membership.join(actor(home.ana), other.slug);
+    for (let i = 1; i <= 3; i++)
+      await startTopic(platform, other.ana, other.slug, `Local topic ${i}`, 'Here.');
+    const topic = await startTopic(platform, home.ana, home.slug, 'Micro-credentials in VET', 'Shared?');
+    await platform.app.services.discussions.share(actor(home.ana), topic.id, other.slug);
+    const page = await signedIn(journeys, platform, other.ben, PHONE);
+    await page.goto(new URL(`/c/${other.slug}/discussions`, platform.url).href);
+    const sharedList = page.getByRole('region', { name: 'Shared from other communities' });
+    await expectVisible(sharedList.getByText(`Shared from ${home.name}`));
+    // Above the community's own topics.
+    const top = (name: string) =>
+      page.getByRole('link', { name }).evaluate((el) => el.getBoundingClientRect().top);
+    expect(await top('Micro-credentials in VET')).toBeLessThan(await top('Local topic 1'));
+    await screenshot(page, 'discussions-shared-into-390');
+    await sharedList.getByRole('link', { name: 'Micro-credentials in VET' }).click();
+    await page.waitForURL((url) => url.pathname === `/c/${home.slug}/t/${topic.id}`);
+  });
+
   it('a long thread opens on the page holding the first unread reply, and pages both ways', async () => {
     const platform = await journeys.platform();
     const { slug, ana, ben } = await seedCommunity(platform);

@@ -103,6 +103,17 @@ export function TopicList({ slug, filters, onSort, emptyAction, headingLevel = 3
         </EmptyState>
       ) : (
         <>
+          {/* Topics shared in from other communities come first: a few, and easy to miss after a long list. */}
+          {shared.length > 0 && (
+            <section className="shared-topics" aria-labelledby="shared-title">
+              <h3 id="shared-title">{t('discussions.sharedHere')}</h3>
+              <ul className="topics">
+                {shared.map((topic) => (
+                  <TopicRow key={topic.id} topic={topic} sharedFrom />
+                ))}
+              </ul>
+            </section>
+          )}
           <ul className="topics" aria-busy={topics.isFetching}>
             {items.map((topic) => (
               <TopicRow key={topic.id} topic={topic} />
@@ -125,16 +136,6 @@ export function TopicList({ slug, filters, onSort, emptyAction, headingLevel = 3
               </Alert>
             )}
           </div>
-          {shared.length > 0 && (
-            <section className="shared-topics" aria-labelledby="shared-title">
-              <h3 id="shared-title">{t('discussions.sharedHere')}</h3>
-              <ul className="topics">
-                {shared.map((topic) => (
-                  <TopicRow key={topic.id} topic={topic} sharedFrom />
-                ))}
-              </ul>
-            </section>
-          )}
         </>
       )}
     </div>

@@ -187,7 +187,7 @@ async function main(): Promise<void> {
 
     // 4. The scenarios, one after the other.
     const wanted = values.scenarios ? values.scenarios.split(',').map((s) => s.trim()) : undefined;
-    const list = scenarios(plan, sessions).filter((s) => !wanted || wanted.includes(s.name));
+    const list = scenarios(plan, sessions).filter((s) => (wanted ? wanted.includes(s.name) : !s.optional));
     const results: ScenarioResult[] = [];
     for (const s of list) {
       process.stdout.write(`Running ${s.name} (${run.duration} s)… `);

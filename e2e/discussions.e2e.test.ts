@@ -104,6 +104,13 @@ describe.skipIf(!browserAvailable())('discussions: journeys in the browser', () 
     await benView.react(2, 'Like');
     await expect.poll(() => anaView.reactionCount(2, 'Like')).toBe('1');
     expect(await benView.reactionButton(2, 'Like').getAttribute('aria-pressed')).toBe('true');
+    // Signed out, the count is there to read, with no button that would do nothing.
+    const { page: guestPage } = await journeys.open({ viewport: PHONE });
+    const guestView = new TopicPage(guestPage);
+    await guestView.open(platform.url, `/c/${slug}/t/${topic.id}`);
+    await expectVisible(guestView.post(2).getByTitle('Like'));
+    expect(await guestView.post(2).getByTitle('Like').textContent()).toContain('1');
+    expect(await guestView.reactionButton(2, 'Like').count()).toBe(0);
 
     // Ben quotes Ana's reply in his own: the quote lands in his reply box with a link back.
     await benView.post(2).getByRole('button', { name: 'Quote' }).click();

@@ -220,13 +220,27 @@ function Reactions({
         if (!interactive && count === 0) return null;
         const label = t(`discussions.reaction.${kind}`);
         const Icon = REACTION_ICONS[kind];
+        // Signed out, or in a locked topic, reactions are counts to read, not controls that do nothing.
+        if (!interactive) {
+          return (
+            <span
+              key={kind}
+              className={cx('reaction', 'reaction--static', mine && 'reaction--mine')}
+              title={label}
+            >
+              <Icon className="icon--sm" />
+              <span className="visually-hidden">{label}</span>
+              <span className="reaction__count">{count}</span>
+            </span>
+          );
+        }
         return (
           <button
             key={kind}
             type="button"
             className={cx('reaction', mine && 'reaction--mine')}
-            aria-pressed={interactive ? mine : undefined}
-            disabled={!interactive || action.isPending}
+            aria-pressed={mine}
+            disabled={action.isPending}
             title={label}
             onClick={() => action.mutate({ kind: 'react', reaction: kind, on: !mine })}
           >

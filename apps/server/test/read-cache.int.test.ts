@@ -114,6 +114,38 @@ describeEachDialect('caches take every change at once', (ctx) => {
     expect([res.statusCode, errorCode(res)]).toEqual([401, 'unauthenticated']);
   });
 
+  it("a topic list's read positions follow first reads and moves at once", async () => {
+    const c = ctx();
+    const cop = await createCommunity(c);
+    const [ana, ben] = [await createUser(c), await createUser(c)];
+    for (const u of [ana, ben]) await addMember(c, cop.id, u.id);
+    const [anaAgent, benAgent] = [await agentFor(c, ana.id), await agentFor(c, ben.id)];
+    const ids: string[] = [];
+    for (const title of ['First', 'Second', 'Third']) {
+      const res = await anaAgent.post(`/api/communities/${cop.slug}/topics`, { title, body: 'Hi' });
+      ids.push(res.json<{ id: string }>().id);
+    }
+    const [, second, third] = ids as [string, string, string];
+    const reads = async () =>
+      (await list(benAgent, cop.slug)).json<{ reads: Record<string, number> }>().reads;
+    for (let i = 0; i < 2; i++) expect(await reads()).toEqual({});
+    expect((await benAgent.post(`/api/topics/${second}/read`, { number: 1 })).statusCode).toBe(204);
+    expect(await reads()).toEqual({ [second]: 1 });
+    expect((await anaAgent.post(`/api/topics/${second}/posts`, { body: 'More' })).statusCode).toBe(201);
+    expect(await reads()).toEqual({ [second]: 1 });
+    expect((await benAgent.post(`/api/topics/${second}/read`, { number: 2 })).statusCode).toBe(204);
+    expect(await reads()).toEqual({ [second]: 2 });
+    // Replying reads the topic to the reply.
+    expect((await benAgent.post(`/api/topics/${third}/posts`, { body: 'Mine' })).statusCode).toBe(201);
+    expect(await reads()).toEqual({ [second]: 2, [third]: 2 });
+    // Others' reads are theirs.
+    expect((await list(anaAgent, cop.slug)).json<{ reads: Record<string, number> }>().reads).toEqual({
+      [ids[0]!]: 1,
+      [second]: 2,
+      [third]: 1,
+    });
+  });
+
   it('a new topic and a new reply show on the first page at once', async () => {
     const c = ctx();
     const cop = await createCommunity(c);

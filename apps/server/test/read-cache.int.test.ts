@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../src/db/database.ts';
-import { onlyPresence, scopeOf, trackerOf, uncounted } from '../src/db/write-tracker.ts';
+import { onlyPresence, scopeOf, trackerOf, trackWrites, uncounted } from '../src/db/write-tracker.ts';
 import { SESSION_TTL_MS } from '../src/modules/accounts/session.service.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createReadCache } from '../src/platform/read-cache.ts';
@@ -389,6 +389,29 @@ describeEachDialect("a topic's writes reach its own reads, and leave other topic
 });
 
 describe('writes scoped to a topic (SQLite)', () => {
+  it('count against the topic bound, however the values are passed, or against every topic', () => {
+    const sqlite = new SQLite(':memory:');
+    try {
+      sqlite.exec('create table posts (id text, topic_id text, body text)');
+      const { tracker, prepare } = trackWrites(sqlite, sqlite.prepare.bind(sqlite));
+      const stamps = () => [tracker.stamp(['posts'], 't1'), tracker.stamp(['posts'], 't2')];
+      const edit = prepare('update "posts" set "body" = ? where "topic_id" = ? and "id" = ?');
+      const moved = (write: () => void) => {
+        const before = stamps();
+        write();
+        return stamps().map((n, i) => n > before[i]!);
+      };
+      expect(moved(() => edit.run(['x', 't1', 'p1']))).toEqual([true, false]);
+      expect(moved(() => edit.run('x', 't2', 'p1'))).toEqual([false, true]);
+      // Values in arrays mixed with single ones: positions unknown here, so every topic.
+      expect(moved(() => edit.run('x', ['t1', 'p1']))).toEqual([true, true]);
+      const named = prepare('update "posts" set "body" = @body where "topic_id" = @topic');
+      expect(moved(() => named.run({ body: 'x', topic: 't1' }))).toEqual([true, true]);
+    } finally {
+      sqlite.close();
+    }
+  });
+
   it('name their topics only where the statement binds them plainly', async () => {
     const database = openDatabase({});
     try {

@@ -118,6 +118,16 @@ export function onlyPresence(source: string): boolean {
 export const uncounted = (source: string): boolean =>
   onlyPresence(source) || READ_POSITION_UPDATE.test(source);
 
+/**
+ * A statement's bound values in order, as one array (Kysely) or one by one; undefined for any other way of
+ * binding (named values, arrays mixed with values), whose positions cannot be read here.
+ */
+function positional(args: readonly unknown[]): readonly unknown[] | undefined {
+  if (args.length === 1 && Array.isArray(args[0])) return args[0] as unknown[];
+  const plain = args.every((a) => a === null || typeof a !== 'object' || Buffer.isBuffer(a));
+  return plain ? args : undefined;
+}
+
 /** Wraps the connection's statements so that each write counts against its table before it runs. */
 export function trackWrites(sqlite: SQLite.Database, prepare: (source: string) => SQLite.Statement) {
   /** Writes to each table, whatever they name. */
@@ -177,9 +187,8 @@ export function trackWrites(sqlite: SQLite.Database, prepare: (source: string) =
     for (const method of ['run', 'get', 'all', 'iterate'] as const) {
       const original = stmt[method].bind(stmt) as (...args: unknown[]) => unknown;
       (stmt as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-        // Values come as one array (Kysely) or one by one.
-        const params = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
-        bump(table, keysOf?.(params));
+        const params = keysOf && positional(args);
+        bump(table, params ? keysOf(params) : undefined);
         return original(...args);
       };
     }

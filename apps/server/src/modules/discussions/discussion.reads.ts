@@ -138,6 +138,8 @@ export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
   // need no query for their position. Moving a position forward does not count as a write here (only a
   // first read of a topic, which adds a reader, does: `uncounted` in db/write-tracker.ts).
   const readers = cache<Uint32Array>(['topic_reads'], 20_000);
+  const readersOf = (topicId: string) =>
+    readers.get(topicId, async () => hashSet(await repo.readersOf(db, topicId)), undefined, topicId);
 
   async function readPostPage(topicId: string, from: number, limit: number, moderator: boolean) {
     const rows = await repo.listPosts(db, topicId, from, limit);
@@ -187,16 +189,7 @@ export function createDiscussionReads(db: Kysely<DB>, clock: Clock) {
      * (PostgreSQL) always true, so the caller reads the position itself, as before.
      */
     mayHaveRead: async (topicId: string, userId: string) =>
-      !readers.keeps ||
-      mayHold(
-        await readers.get(
-          topicId,
-          async () => hashSet(await repo.readersOf(db, topicId)),
-          undefined,
-          topicId,
-        ),
-        userId,
-      ),
+      !readers.keeps || mayHold(await readersOf(topicId), userId),
     /**
      * A page of a thread as every reader of its kind sees it: posts (with their reaction counts) from number
      * `from` on, `limit` of them at most.

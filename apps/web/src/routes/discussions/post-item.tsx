@@ -220,6 +220,13 @@ function Reactions({
         if (!interactive && count === 0) return null;
         const label = t(`discussions.reaction.${kind}`);
         const Icon = REACTION_ICONS[kind];
+        const content = (
+          <>
+            <Icon className="icon--sm" />
+            <span className="visually-hidden">{label}</span>
+            {count > 0 && <span className="reaction__count">{count}</span>}
+          </>
+        );
         // Signed out, or in a locked topic, reactions are counts to read, not controls that do nothing.
         if (!interactive) {
           return (
@@ -228,9 +235,7 @@ function Reactions({
               className={cx('reaction', 'reaction--static', mine && 'reaction--mine')}
               title={label}
             >
-              <Icon className="icon--sm" />
-              <span className="visually-hidden">{label}</span>
-              <span className="reaction__count">{count}</span>
+              {content}
             </span>
           );
         }
@@ -244,9 +249,7 @@ function Reactions({
             title={label}
             onClick={() => action.mutate({ kind: 'react', reaction: kind, on: !mine })}
           >
-            <Icon className="icon--sm" />
-            <span className="visually-hidden">{label}</span>
-            {count > 0 && <span className="reaction__count">{count}</span>}
+            {content}
           </button>
         );
       })}

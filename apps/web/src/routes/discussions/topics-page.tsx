@@ -23,13 +23,10 @@ export function CommunityTopicsPage() {
   const [params, setParams] = useSearchParams();
   const sort = toSort(params.get('sort'));
   const tags = useTags(community.slug, community.can.readContent);
-  const tagName = tag ? (tags.data?.items.find((item) => item.slug === tag)?.name ?? tag) : null;
+  const tagItem = tag ? tags.data?.items.find((item) => item.slug === tag) : undefined;
+  const tagName = tag ? (tagItem?.name ?? tag) : null;
   // A tag the community does not have (a mistyped or outdated address): said so, not an empty list.
-  const unknownTag =
-    tag !== undefined &&
-    tags.data !== undefined &&
-    tagName === tag &&
-    !tags.data.items.some((item) => item.slug === tag);
+  const unknownTag = tag !== undefined && tags.data !== undefined && !tagItem;
   const heading = tagName ? t('discussions.tagTitle', { name: tagName }) : t('discussions.title');
   useDocumentTitle(`${heading} – ${community.name}`);
   if (!community.can.readContent) return <MembersOnly />;
